@@ -1,0 +1,42 @@
+# The two commands of hiraku: `make run` and `make test`. Only Python 3.11+ and make are assumed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test check setup serve schema clean lock
+
+run: setup
+	$(BIN)/hiraku run
+
+test: setup
+	$(BIN)/hiraku data fetch
+	$(BIN)/pytest
+
+check: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+setup: $(STAMP)
+
+# Reinstalled when the lock file or pyproject.toml change; the stamp's name carries their checksum.
+$(STAMP):
+	@echo "setup: installing the locked dependencies into $(VENV)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+schema: setup
+	$(BIN)/hiraku schema
+
+# Regenerate the lock files after changing dependencies in pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml requirements-build.in --universal --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml requirements-build.in --extra dev --universal --python-version 3.11 --generate-hashes -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache

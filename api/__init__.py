@@ -1,0 +1,1 @@
+"""HTTP layer: the Starlette application, its routes, limits and settings."""

@@ -1,0 +1,34 @@
+"""Health, readiness and Prometheus metrics endpoints."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from db.dataset import ready
+from schema.limits import POOL_ACQUIRE_TIMEOUT_S
+
+
+async def healthz(request: Request) -> Response:
+    """The process is up; says nothing about the database."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    """200 when the database answers within the acquire timeout, 503 otherwise."""
+    pool: asyncpg.Pool = request.app.state.pool
+    try:
+        async with asyncio.timeout(POOL_ACQUIRE_TIMEOUT_S):
+            async with pool.acquire() as conn:
+                await ready(conn)
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+        return JSONResponse({"status": "unavailable", "reason": type(error).__name__}, status_code=503)
+    return JSONResponse({"status": "ready"})
+
+
+async def metrics(request: Request) -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,61 @@
+"""Settings read from the environment: the only module that reads os.environ."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from starlette.config import Config
+from starlette.datastructures import Secret
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of hiraku, with its default. See the README's configuration table."""
+
+    database_url: Secret | None
+    api_database_url: Secret | None
+    api_db_password: Secret | None
+    host: str
+    port: int
+    data_dir: Path
+    sources_mirror: Path | None
+    graphiql: bool
+    introspection: bool
+    pool_max_size: int
+    log_level: str
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        config = Config(environ=dict(os.environ if environ is None else environ))
+        mirror = config("HIRAKU_SOURCES_MIRROR", cast=str, default="")
+        return cls(
+            database_url=config("DATABASE_URL", cast=Secret, default=None),
+            api_database_url=config("HIRAKU_API_DATABASE_URL", cast=Secret, default=None),
+            api_db_password=config("HIRAKU_API_DB_PASSWORD", cast=Secret, default=None),
+            host=config("HOST", cast=str, default="127.0.0.1"),
+            port=config("PORT", cast=int, default=8000),
+            data_dir=Path(config("HIRAKU_DATA_DIR", cast=str, default=".data")).absolute(),
+            sources_mirror=Path(mirror).absolute() if mirror else None,
+            graphiql=config("HIRAKU_GRAPHIQL", cast=bool, default=True),
+            introspection=config("HIRAKU_INTROSPECTION", cast=bool, default=True),
+            pool_max_size=config("HIRAKU_POOL_MAX_SIZE", cast=int, default=10),
+            log_level=config("HIRAKU_LOG_LEVEL", cast=str, default="info"),
+        )
+
+
+API_ROLE = "hiraku_api"
+
+
+def api_dsn(settings: Settings, database_url: str) -> str:
+    """The DSN the API connects with: the read-only role on the same server and database."""
+    if settings.api_database_url is not None:
+        return str(settings.api_database_url)
+    parts = urlsplit(database_url)
+    password = f":{quote(str(settings.api_db_password), safe='')}" if settings.api_db_password else ""
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit(parts._replace(netloc=f"{API_ROLE}{password}@{host}"))

@@ -1,0 +1,1 @@
+"""The `hiraku` command line for operators."""

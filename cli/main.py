@@ -1,0 +1,131 @@
+"""`hiraku`: run, serve, migrate, fetch and load, check, print the schema."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+from types import FrameType
+
+import uvicorn
+from starlette.datastructures import Secret
+
+from api.app import create_app
+from api.settings import Settings
+from cli.database import database
+from cli.output import say, timed
+from cli.steps import fetch_sources, load_data, migrate_database
+from schema import build_schema
+from seeds.records import SeedError
+from seeds.report import read_report
+from seeds.sources import SourceRowError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # SIGTERM unwinds like Ctrl-C, so that an embedded server is always stopped by its owner.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    args = _parser().parse_args(argv)
+    settings = Settings.from_environ()
+    try:
+        result: int = args.command(settings, args)
+        return result
+    except (SeedError, SourceRowError) as error:
+        say("error", str(error))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
+    sys.exit(128 + signum)
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    """Everything `make run` needs: sources, database, migrations, load, then serve."""
+    fetched = fetch_sources(settings)
+    with database(settings) as dsn:
+        migrate_database(settings, dsn)
+        load_data(dsn, fetched)
+        _serve(dataclasses.replace(settings, database_url=Secret(dsn)))
+    return 0
+
+
+def serve(settings: Settings, args: argparse.Namespace) -> int:
+    with database(settings) as dsn:
+        _serve(dataclasses.replace(settings, database_url=Secret(dsn)))
+    return 0
+
+
+class _Server(uvicorn.Server):
+    """Says where to point a browser once the socket is bound, not before."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            url = f"http://{self.config.host}:{self.config.port}/graphql"
+            say("serve", f"ready: {url} (GraphiQL in a browser; Ctrl-C stops)")
+
+
+def _serve(settings: Settings) -> None:
+    app = create_app(settings)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    _Server(config).run()
+
+
+def db_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    with database(settings) as dsn:
+        migrate_database(settings, dsn)
+    return 0
+
+
+def data_fetch(settings: Settings, args: argparse.Namespace) -> int:
+    fetched = fetch_sources(settings)
+    return 0 if all(r.available for r in fetched) else 1
+
+
+def data_load(settings: Settings, args: argparse.Namespace) -> int:
+    fetched = fetch_sources(settings)
+    with database(settings) as dsn:
+        migrate_database(settings, dsn)
+        load_data(dsn, fetched, force=args.force)
+    return 0
+
+
+def data_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Validate the curated files and the sources without touching a database."""
+    fetched = fetch_sources(settings)
+    with timed("check", "curated report data") as details:
+        report = read_report()
+        details.append(f"{len(report.focus_areas)} focus areas, {len(report.initiatives)} initiatives valid")
+    return 0 if all(r.available for r in fetched) else 1
+
+
+def print_schema(settings: Settings, args: argparse.Namespace) -> int:
+    print(build_schema().as_str())
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hiraku", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="command")
+    commands.add_parser("run", help="fetch, migrate, load if changed, and serve").set_defaults(command=run)
+    commands.add_parser("serve", help="serve the API (no set-up)").set_defaults(command=serve)
+    commands.add_parser("schema", help="print the GraphQL schema (SDL)").set_defaults(command=print_schema)
+
+    db = commands.add_parser("db", help="database commands").add_subparsers(required=True, metavar="command")
+    db.add_parser("migrate", help="apply pending migrations (idempotent)").set_defaults(command=db_migrate)
+
+    data = commands.add_parser("data", help="data commands").add_subparsers(required=True, metavar="command")
+    data.add_parser("fetch", help="fetch and verify the pinned sources").set_defaults(command=data_fetch)
+    load = data.add_parser("load", help="load everything available in one transaction, if it changed")
+    load.add_argument("--force", action="store_true", help="load even when the version is unchanged")
+    load.set_defaults(command=data_load)
+    data.add_parser("check", help="validate curated data and sources").set_defaults(command=data_check)
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

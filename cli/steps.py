@@ -1,0 +1,67 @@
+"""The set-up steps shared by `hiraku run` and the single commands: sources, migrations, load."""
+
+from __future__ import annotations
+
+import asyncio
+
+from api.settings import Settings
+from cli.output import say, timed
+from db.migrate import configure_api_role, migrate
+from db.pool import connect
+from schema.limits import STATEMENT_TIMEOUT_MS
+from seeds.load import LoadResult, load
+from seeds.sources import Fetcher, FetchResult, read_manifest
+
+
+def fetch_sources(settings: Settings) -> list[FetchResult]:
+    fetcher = Fetcher(settings.data_dir / "sources", settings.sources_mirror)
+    origin = f"mirror {settings.sources_mirror}" if settings.sources_mirror else "their pinned URLs"
+    with timed("sources", f"from {origin}") as details:
+        results = [fetcher.fetch(source) for source in read_manifest()]
+        available = [r for r in results if r.available]
+        files = sum(len(r.paths) for r in available)
+        details.append(f"{len(available)} of {len(results)} available ({files} files, checksums verified)")
+    for result in results:
+        if result.problem:
+            say(
+                "sources",
+                f"MISSING {result.source.slug}: {result.problem}. It is left out of the dataset; "
+                "fix: restore network access, or set HIRAKU_SOURCES_MIRROR to a folder holding the file",
+            )
+    return results
+
+
+def migrate_database(settings: Settings, dsn: str) -> None:
+    async def run() -> list[str]:
+        conn = await connect(dsn)
+        try:
+            applied = await migrate(conn)
+            password = str(settings.api_db_password) if settings.api_db_password else None
+            await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=password)
+            return applied
+        finally:
+            await conn.close()
+
+    with timed("migrate", "schema") as details:
+        applied = asyncio.run(run())
+        details.append(f"applied {', '.join(applied)}" if applied else "up to date")
+
+
+def load_data(dsn: str, fetched: list[FetchResult], *, force: bool = False) -> LoadResult:
+    async def run() -> LoadResult:
+        conn = await connect(dsn)
+        try:
+            return await load(conn, fetched, force=force)
+        finally:
+            await conn.close()
+
+    with timed("load", "data") as details:
+        result = asyncio.run(run())
+        if result.skipped:
+            details.append(f"unchanged, version {result.version}")
+        else:
+            counts = ", ".join(f"{n} {what}" for what, n in result.counts.items())
+            details.append(f"version {result.version}: {counts}")
+            if result.missing:
+                details.append(f"without {', '.join(result.missing)}")
+    return result

@@ -1,0 +1,1 @@
+"""Database layer: the PostgreSQL server, migrations, connection pools and the named SQL queries."""

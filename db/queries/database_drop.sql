@@ -1,0 +1,1 @@
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', $1::text)

@@ -1,0 +1,4 @@
+SELECT id, slug, position, name, page, section
+FROM focus_area
+ORDER BY position
+LIMIT 100

@@ -1,0 +1,1 @@
+SELECT EXISTS (SELECT FROM schema_migration WHERE name = $1::text)

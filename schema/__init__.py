@@ -1,0 +1,26 @@
+"""GraphQL layer: types and thin resolvers over the loaders and named queries."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors
+
+from schema.errors import PublicError
+from schema.query import Query
+from schema.types.focus_area import FocusArea
+from schema.types.initiative import Initiative
+
+
+def _is_internal(error: GraphQLError) -> bool:
+    """Mask errors raised by bugs or the database; keep ours and graphql-core's validation errors."""
+    original = error.original_error
+    return original is not None and not isinstance(original, PublicError | GraphQLError)
+
+
+def build_schema() -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        types=[FocusArea, Initiative],
+        extensions=[lambda: MaskErrors(should_mask_error=_is_internal)],
+    )

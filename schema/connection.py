@@ -1,0 +1,64 @@
+"""Relay connections: edges with cursors, nodes, page info and a total count asked for only when selected."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Generic, TypeVar
+
+import strawberry
+
+from schema.pagination import PageRequest
+
+T = TypeVar("T")
+
+
+@strawberry.type(description="Where a page sits in its list (Relay).")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="The nodes of this page, without cursors.")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many items the whole list (with its filter) holds.")
+    async def total_count(self) -> int:
+        return await self._count()
+
+
+def build_connection(
+    page: PageRequest,
+    nodes: Sequence[T],
+    cursors: Sequence[str],
+    count: Callable[[], Awaitable[int]],
+) -> Connection[T]:
+    """A connection from rows fetched with limit + 1, nearest first (reversed when paging backward)."""
+    has_more = len(nodes) > page.limit
+    nodes, cursors = list(nodes[: page.limit]), list(cursors[: page.limit])
+    if page.backward:
+        nodes.reverse()
+        cursors.reverse()
+    edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+    # A cursor names a row that exists, so there is always something on its other side.
+    info = PageInfo(
+        has_next_page=has_more if not page.backward else page.cursor is not None,
+        has_previous_page=has_more if page.backward else page.cursor is not None,
+        start_cursor=cursors[0] if cursors else None,
+        end_cursor=cursors[-1] if cursors else None,
+    )
+    return Connection(edges=edges, page_info=info, _count=count)

@@ -1,0 +1,58 @@
+"""Relay connection arguments: checked against the page-size limits, with opaque cursors."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+
+from schema.errors import BadUserInput
+from schema.limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+CURSOR_PREFIX = "v1:"
+
+
+def encode_cursor(kind: str, key: int) -> str:
+    return base64.urlsafe_b64encode(f"{CURSOR_PREFIX}{kind}:{key}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(kind: str, cursor: str, argument: str) -> int:
+    """The position a cursor stands for; an error naming the argument when it is not one of ours."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode()
+        prefix, cursor_kind, key = text.split(":")
+        if f"{prefix}:" != CURSOR_PREFIX or cursor_kind != kind:
+            raise ValueError(cursor_kind)
+        return int(key)
+    except (ValueError, UnicodeError, binascii.Error) as error:
+        raise BadUserInput(f"`{argument}` is not a valid cursor for this list") from error
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """What a client asked for: how many rows, from which cursor, in which direction."""
+
+    limit: int
+    cursor: int | None
+    backward: bool
+
+    @classmethod
+    def from_arguments(
+        cls, kind: str, first: int | None, after: str | None, last: int | None, before: str | None
+    ) -> PageRequest:
+        if first is not None and last is not None:
+            raise BadUserInput("pass either `first` or `last`, not both")
+        for name, value in (("first", first), ("last", last)):
+            if value is not None and not 1 <= value <= MAX_PAGE_SIZE:
+                raise BadUserInput(f"`{name}` must be between 1 and {MAX_PAGE_SIZE}, got {value}")
+        backward = last is not None or (before is not None and first is None)
+        if backward and after is not None:
+            raise BadUserInput("`after` pages forward: combine it with `first`, not `last`")
+        if not backward and before is not None:
+            raise BadUserInput("`before` pages backward: combine it with `last`, not `first`")
+        size = (last if backward else first) or DEFAULT_PAGE_SIZE
+        raw_cursor = before if backward else after
+        argument = "before" if backward else "after"
+        cursor = decode_cursor(kind, raw_cursor, argument) if raw_cursor is not None else None
+        return cls(limit=size, cursor=cursor, backward=backward)

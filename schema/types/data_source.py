@@ -1,0 +1,34 @@
+"""DataSource: a pinned public file set that the dataset is built from."""
+
+from __future__ import annotations
+
+import strawberry
+
+from db.types import Record
+
+
+@strawberry.type(description="A pinned public data source (a repository at a commit), and whether it is loaded.")
+class DataSource:
+    slug: str
+    title: str
+    url: str = strawberry.field(description="The repository at the pinned commit.")
+    description: str
+    licence: str
+    attribution: str
+    attribution_en: str
+    available: bool = strawberry.field(description="False when the source could not be had or failed its checksum.")
+    problem: str | None = strawberry.field(description="Why the source is missing from this dataset.")
+
+    @classmethod
+    def from_row(cls, row: Record) -> DataSource:
+        return cls(
+            slug=row["slug"],
+            title=row["title"],
+            url=row["url"],
+            description=row["description"],
+            licence=row["licence"],
+            attribution=row["attribution"],
+            attribution_en=row["attribution_en"],
+            available=row["available"],
+            problem=row["problem"],
+        )

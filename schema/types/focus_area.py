@@ -1,0 +1,32 @@
+"""FocusArea: one of the Digital Agency's 3 注力領域, under which chapter 2 groups its initiatives."""
+
+from __future__ import annotations
+
+import strawberry
+
+from db.types import Record
+from schema.context import Info
+from schema.node import Node
+from schema.types.source import Source, report_passage
+
+
+@strawberry.type(description="A focus area (注力領域) of the Digital Agency, as chapter 2 of the report names it.")
+class FocusArea(Node):
+    slug: str
+    position: int = strawberry.field(description="Order in the report, from 1.")
+    name: str = strawberry.field(description="The report's own wording.")
+    page: int
+    section: strawberry.Private[str]
+
+    def global_key(self) -> str:
+        return self.slug
+
+    @strawberry.field(description="Where the report states it.")
+    async def source(self, info: Info) -> Source:
+        return await report_passage(info, section=self.section, page=self.page)
+
+    @classmethod
+    def from_row(cls, row: Record) -> FocusArea:
+        return cls(
+            slug=row["slug"], position=row["position"], name=row["name"], page=row["page"], section=row["section"]
+        )

@@ -1,0 +1,58 @@
+"""Initiative: one project page of the report's chapter 2 (成果と進捗)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from db.types import Record
+from schema.context import Info
+from schema.node import Node
+from schema.types.focus_area import FocusArea
+from schema.types.source import Source, report_passage
+
+
+@strawberry.type(description="A project page of chapter 2 of the report, in the report's own words.")
+class Initiative(Node):
+    slug: str
+    position: int = strawberry.field(description="Order in the report, from 1.")
+    title: str = strawberry.field(description="The title in the focus area's list of projects.")
+    headline: str = strawberry.field(description="The page's first heading.")
+    lead: str | None = strawberry.field(description="The line under the headline.")
+    achievements_title: str = strawberry.field(description="1年の成果・進捗: its heading.")
+    achievements: str = strawberry.field(description="1年の成果・進捗: the text.")
+    background: str = strawberry.field(description="取組の背景.")
+    outlook: list[str] = strawberry.field(description="今後の展開（予定）: the items as printed.")
+    page: int = strawberry.field(description="Page of the chapter section in the report's table of contents.")
+    section: str = strawberry.field(description="Where the page sits in the report.")
+    focus_area_id: strawberry.Private[int | None]
+
+    def global_key(self) -> str:
+        return self.slug
+
+    @strawberry.field(description="The focus area the report files this initiative under.")
+    async def focus_area(self, info: Info) -> FocusArea | None:
+        if self.focus_area_id is None:
+            return None
+        row = await info.context.loaders.focus_area_by_id.load(self.focus_area_id)
+        return FocusArea.from_row(row) if row else None
+
+    @strawberry.field(description="Where the report states it.")
+    async def source(self, info: Info) -> Source:
+        return await report_passage(info, section=self.section, page=self.page)
+
+    @classmethod
+    def from_row(cls, row: Record) -> Initiative:
+        return cls(
+            slug=row["slug"],
+            position=row["position"],
+            title=row["title"],
+            headline=row["headline"],
+            lead=row["lead"],
+            achievements_title=row["achievements_title"],
+            achievements=row["achievements"],
+            background=row["background"],
+            outlook=list(row["outlook"]),
+            page=row["page"],
+            section=row["section"],
+            focus_area_id=row["focus_area_id"],
+        )

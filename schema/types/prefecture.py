@@ -1,0 +1,30 @@
+"""Prefecture: one of the 47 都道府県, keyed by its 6-digit local government code."""
+
+from __future__ import annotations
+
+import strawberry
+
+from db.types import Record
+
+
+@strawberry.type(description="A prefecture (都道府県), from the pinned localgovjp source.")
+class Prefecture:
+    code: str = strawberry.field(description="6-digit 全国地方公共団体コード, check digit included.")
+    name: str
+    name_kana: str | None
+    name_en: str | None = strawberry.field(description="English name as the source gives it (not official).")
+    latitude: float | None = strawberry.field(description="Prefectural office.")
+    longitude: float | None
+    website: str | None
+
+    @classmethod
+    def from_row(cls, row: Record) -> Prefecture:
+        return cls(
+            code=row["code"],
+            name=row["name"],
+            name_kana=row["name_kana"],
+            name_en=row["name_en"],
+            latitude=row["latitude"],
+            longitude=row["longitude"],
+            website=row["website"],
+        )

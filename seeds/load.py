@@ -1,0 +1,155 @@
+"""`hiraku data load`: every available input in one transaction, skipped when nothing changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+
+from db import writes
+from db.dataset import dataset_version
+from seeds import prefectures as prefecture_source
+from seeds.report import Report, read_report
+from seeds.sources import FetchResult
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+# Everything whose change must change the loaded data: the curated files, the importers and the tables.
+VERSIONED_DIRS = ("seeds", "db/migrations")
+
+
+@dataclass
+class LoadResult:
+    version: str
+    skipped: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+
+
+def dataset_inputs(fetched: list[FetchResult]) -> dict[str, str]:
+    """Every input of a load and its sha256; a missing source is an input too, so its return reloads."""
+    inputs: dict[str, str] = {}
+    for directory in VERSIONED_DIRS:
+        for path in sorted((PROJECT_DIR / directory).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".sql", ".yaml", ".toml"}:
+                inputs[str(path.relative_to(PROJECT_DIR))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for result in fetched:
+        for file in result.source.files:
+            key = f"source:{result.source.slug}/{file.path}"
+            inputs[key] = file.sha256 if result.available else "missing"
+    return inputs
+
+
+def version_of(inputs: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
+
+
+async def load(conn: asyncpg.Connection, fetched: list[FetchResult], *, force: bool = False) -> LoadResult:
+    """Validate every input first, then replace the data in one transaction; nothing changes on any error."""
+    report = read_report()
+    available = {r.source.slug: r for r in fetched if r.available}
+    prefectures = []
+    if prefecture_source.SOURCE_SLUG in available:
+        path = available[prefecture_source.SOURCE_SLUG].paths[prefecture_source.SOURCE_FILE]
+        prefectures = prefecture_source.read_prefectures(path)
+
+    inputs = dataset_inputs(fetched)
+    version = version_of(inputs)
+    result = LoadResult(version, skipped=False, missing={r.source.slug: r.problem for r in fetched if r.problem})
+    if not force and await dataset_version(conn) == version:
+        result.skipped = True
+        return result
+
+    async with conn.transaction():
+        await writes.begin_load(conn)
+        await writes.insert_data_sources(conn, _source_rows(fetched))
+        await writes.insert_focus_areas(conn, _focus_area_rows(report))
+        await writes.insert_initiatives(conn, _initiative_rows(report))
+        await writes.insert_areas(conn, _prefecture_rows(prefectures))
+        await writes.insert_dataset(conn, version, _edition_fields(report), inputs)
+    result.counts = {
+        "focus areas": len(report.focus_areas),
+        "initiatives": len(report.initiatives),
+        "prefectures": len(prefectures),
+    }
+    return result
+
+
+def _source_rows(fetched: list[FetchResult]) -> list[tuple[object, ...]]:
+    return [
+        (
+            s.slug,
+            s.position,
+            s.title,
+            f"{s.repository}/tree/{s.commit}",
+            s.description,
+            s.licence,
+            s.attribution,
+            s.attribution_en,
+            r.available,
+            r.problem,
+        )
+        for r in fetched
+        for s in [r.source]
+    ]
+
+
+def _focus_area_rows(report: Report) -> list[tuple[object, ...]]:
+    return [(a.slug, a.position, a.name, a.page, a.section) for a in report.focus_areas]
+
+
+def _initiative_rows(report: Report) -> list[tuple[object, ...]]:
+    return [
+        (
+            i.slug,
+            i.position,
+            i.title,
+            i.focus_area,
+            i.headline,
+            i.lead,
+            i.achievements_title,
+            i.achievements,
+            i.background,
+            i.outlook,
+            i.page,
+            i.section,
+        )
+        for i in report.initiatives
+    ]
+
+
+def _prefecture_rows(prefectures: list[prefecture_source.Prefecture]) -> list[tuple[object, ...]]:
+    return [
+        (
+            p.code,
+            "prefecture",
+            p.name,
+            p.name_kana,
+            p.name_en,
+            None,
+            p.latitude,
+            p.longitude,
+            p.website,
+            prefecture_source.SOURCE_SLUG,
+        )
+        for p in prefectures
+    ]
+
+
+def _edition_fields(report: Report) -> tuple[object, ...]:
+    e = report.edition
+    return (
+        e.title,
+        e.publisher,
+        e.period_start,
+        e.period_end,
+        e.url,
+        e.licence,
+        e.licence_note,
+        e.compatible_licence,
+        e.compatible_licence_url,
+        e.attribution,
+        e.attribution_en,
+    )
