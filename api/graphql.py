@@ -19,7 +19,7 @@ class GraphQLApp(GraphQL[Context, None]):
         return Context.for_request(request.app.state.pool)
 
     def encode_json(self, data: object) -> str:
-        # Japanese text as UTF-8, not \\u escapes: a third of the size, and readable in curl.
+        # Japanese text as UTF-8, not \u escapes: a third of the size, and readable in curl.
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     async def get_root_value(self, request: Request | WebSocket) -> None:

@@ -12,7 +12,7 @@ import asyncpg
 from db import writes
 from db.dataset import dataset_version
 from seeds import prefectures as prefecture_source
-from seeds.report import Report, read_report
+from seeds.report import REPORT_DIR, Report, read_report
 from seeds.sources import FetchResult
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -46,9 +46,11 @@ def version_of(inputs: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
 
 
-async def load(conn: asyncpg.Connection, fetched: list[FetchResult], *, force: bool = False) -> LoadResult:
+async def load(
+    conn: asyncpg.Connection, fetched: list[FetchResult], *, force: bool = False, report_dir: Path = REPORT_DIR
+) -> LoadResult:
     """Validate every input first, then replace the data in one transaction; nothing changes on any error."""
-    report = read_report()
+    report = read_report(report_dir)
     available = {r.source.slug: r for r in fetched if r.available}
     prefectures = []
     if prefecture_source.SOURCE_SLUG in available:

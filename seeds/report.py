@@ -63,10 +63,6 @@ class Report:
     initiatives: list[Initiative]
 
 
-def input_files(directory: Path = REPORT_DIR) -> list[Path]:
-    return sorted(directory.glob("*.yaml"))
-
-
 def read_report(directory: Path = REPORT_DIR) -> Report:
     """Read and validate every curated file; raise SeedError naming the first bad record and field."""
     edition = read_record(directory / "edition.yaml", Edition)
