@@ -6,7 +6,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from starlette.config import Config

@@ -12,7 +12,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-
 # PostgreSQL refuses to run as root. As root we run it as `nobody`, which every Linux system has,
 # rather than creating a system user as the wheel's own helper does.
 UNPRIVILEGED_USER = "nobody"

@@ -7,7 +7,7 @@ from asyncpg.connection import LoggedQuery
 from prometheus_client import Counter, disable_created_metrics
 
 # The *_created series only adds noise to a counter that starts with the process.
-disable_created_metrics()
+disable_created_metrics()  # type: ignore[no-untyped-call]
 DB_QUERIES = Counter("db_queries", "SQL statements sent to PostgreSQL by the API.")
 
 
@@ -35,7 +35,8 @@ async def create_api_pool(
             "default_transaction_read_only": "on",
         },
     )
-    assert pool is not None
+    if pool is None:  # only when created with a closed loop
+        raise RuntimeError("could not create the connection pool")
     return pool
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncpg
 from asyncpg import Record
+from asyncpg.pool import PoolConnectionProxy
 
-# Queries run on a pool (the API) or on one connection (loads, tests inside a transaction).
-Executor = asyncpg.Pool | asyncpg.Connection
+# Queries run on a pool (the API), a connection taken from it, or one connection (loads, tests).
+Executor = asyncpg.Pool | asyncpg.Connection | PoolConnectionProxy
 
 __all__ = ["Executor", "Record"]

@@ -47,7 +47,11 @@ def version_of(inputs: dict[str, str]) -> str:
 
 
 async def load(
-    conn: asyncpg.Connection, fetched: list[FetchResult], *, force: bool = False, report_dir: Path = REPORT_DIR
+    conn: asyncpg.Connection,
+    fetched: list[FetchResult],
+    *,
+    force: bool = False,
+    report_dir: Path = REPORT_DIR,
 ) -> LoadResult:
     """Validate every input first, then replace the data in one transaction; nothing changes on any error."""
     report = read_report(report_dir)

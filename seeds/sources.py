@@ -137,7 +137,10 @@ class Fetcher:
         if not url.startswith("https://"):
             raise FetchError(f"{url} is not an https URL")
         try:
-            with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response, destination.open("wb") as out:  # noqa: S310 - https only, checked above
+            with (
+                urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response,  # noqa: S310 - https only
+                destination.open("wb") as out,
+            ):
                 shutil.copyfileobj(response, out)
         except OSError as error:
             raise FetchError(f"could not download {url}: {error}") from error
@@ -145,6 +148,7 @@ class Fetcher:
 
 class FetchError(Exception):
     """A source file could not be had or failed its checksum."""
+
 
 class SourceRowError(Exception):
     """A row of a source file that cannot be imported: names the file, line and field."""

@@ -89,8 +89,6 @@ async def test_malformed_and_unknown_ids_are_null_with_a_clear_error(client: htt
 async def test_nodes_keeps_order_and_nulls_the_unknown(client: httpx.AsyncClient) -> None:
     listed = await graphql(client, document("first_initiatives"), {"first": 2})
     ids = [n["id"] for n in listed["data"]["initiatives"]["nodes"]]
-    body = await graphql(
-        client, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [ids[1], "bogus", ids[0]]}
-    )
+    body = await graphql(client, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [ids[1], "bogus", ids[0]]})
     assert body["data"]["nodes"] == [{"id": ids[1]}, None, {"id": ids[0]}]
     assert body["errors"][0]["path"] == ["nodes", 1]

@@ -41,7 +41,12 @@ async def test_walking_forward_and_backward_yields_every_initiative_once(client:
 async def test_filter_by_focus_area(client: httpx.AsyncClient) -> None:
     page = await _page(client, first=100, filter={"focusArea": "secure-resilient-infrastructure"})
     assert page["totalCount"] == 4
-    assert [e["node"]["slug"] for e in page["edges"]] == ["gss", "government-cloud", "international-strategy", "ai"]
+    assert [e["node"]["slug"] for e in page["edges"]] == [
+        "gss",
+        "government-cloud",
+        "international-strategy",
+        "ai",
+    ]
 
 
 @pytest.mark.parametrize("size", [0, -1, MAX_PAGE_SIZE + 1])

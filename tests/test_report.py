@@ -25,7 +25,10 @@ def test_an_unknown_focus_area_is_named_with_its_line(report_copy: Path) -> None
     path = report_copy / "initiatives.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("focus_area: growth-strategy", "focus_area: growth", 1), encoding="utf-8")
-    with pytest.raises(SeedError, match=r"initiatives\.yaml:\d+: record '.+', field 'focus_area': unknown focus area 'growth'"):
+    with pytest.raises(
+        SeedError,
+        match=r"initiatives\.yaml:\d+: record '.+', field 'focus_area': unknown focus area 'growth'",
+    ):
         read_report(report_copy)
 
 

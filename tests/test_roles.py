@@ -18,7 +18,9 @@ async def test_the_api_role_refuses_writes(settings: Settings, loaded_dsn: str) 
     try:
         assert await conn.fetchval("SELECT current_user") == "hiraku_api"
         with pytest.raises((asyncpg.ReadOnlySQLTransactionError, asyncpg.InsufficientPrivilegeError)):
-            await conn.execute("INSERT INTO focus_area (slug, position, name, page, section) VALUES ('x', 99, 'x', 1, 'x')")
+            await conn.execute(
+                "INSERT INTO focus_area (slug, position, name, page, section) VALUES ('x', 99, 'x', 1, 'x')"
+            )
         # Even after leaving read-only mode, the role has no privilege to write.
         await conn.execute("SET default_transaction_read_only = off")
         with pytest.raises(asyncpg.InsufficientPrivilegeError):

@@ -28,5 +28,9 @@ class FocusArea(Node):
     @classmethod
     def from_row(cls, row: Record) -> FocusArea:
         return cls(
-            slug=row["slug"], position=row["position"], name=row["name"], page=row["page"], section=row["section"]
+            slug=row["slug"],
+            position=row["position"],
+            name=row["name"],
+            page=row["page"],
+            section=row["section"],
         )
