@@ -26,7 +26,7 @@ from seeds.sources import SourceRowError
 
 def main(argv: Sequence[str] | None = None) -> int:
     # SIGTERM unwinds like Ctrl-C, so that an embedded server is always stopped by its owner.
-    signal.signal(signal.SIGTERM, _exit_on_signal)
+    signal.signal(signal.SIGTERM, _interrupt)
     args = _parser().parse_args(argv)
     settings = Settings.from_environ()
     try:
@@ -39,8 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
-    sys.exit(128 + signum)
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -72,7 +72,11 @@ class _Server(uvicorn.Server):
 def _serve(settings: Settings) -> None:
     app = create_app(settings)
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=settings.log_level)
-    _Server(config).run()
+    try:
+        _Server(config).run()
+    except KeyboardInterrupt:
+        # Uvicorn has shut down gracefully and re-raised the signal: stopping is how serving ends.
+        say("serve", "stopped")
 
 
 def db_migrate(settings: Settings, args: argparse.Namespace) -> int:
