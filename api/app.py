@@ -35,7 +35,7 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await pool.close()
 
-    graphql = graphql_app(graphiql=settings.graphiql)
+    graphql = graphql_app(graphiql=settings.graphiql, introspection=settings.introspection)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz),

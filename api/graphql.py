@@ -26,9 +26,9 @@ class GraphQLApp(GraphQL[Context, None]):
         return None
 
 
-def graphql_app(*, graphiql: bool, **options: Any) -> GraphQLApp:
+def graphql_app(*, graphiql: bool, introspection: bool, **options: Any) -> GraphQLApp:
     return GraphQLApp(
-        build_schema(),
+        build_schema(introspection=introspection),
         graphql_ide="graphiql" if graphiql else None,
         allow_queries_via_get=True,
         **options,

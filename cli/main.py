@@ -54,6 +54,10 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def serve(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.api_database_url is not None:
+        # A deployment that hands the API only its read-only DSN: nothing to start or set up.
+        _serve(settings)
+        return 0
     with database(settings) as dsn:
         _serve(dataclasses.replace(settings, database_url=Secret(dsn)))
     return 0

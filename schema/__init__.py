@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
 
 from schema.errors import PublicError
 from schema.query import Query
@@ -18,9 +20,11 @@ def _is_internal(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, PublicError | GraphQLError)
 
 
-def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(
-        query=Query,
-        types=[FocusArea, Initiative],
-        extensions=[lambda: MaskErrors(should_mask_error=_is_internal)],
-    )
+def build_schema(*, introspection: bool = True) -> strawberry.Schema:
+    """The schema; extensions are passed as factories so that no state is shared between requests."""
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        lambda: MaskErrors(should_mask_error=_is_internal)
+    ]
+    if not introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, types=[FocusArea, Initiative], extensions=extensions)

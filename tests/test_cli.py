@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -31,6 +32,10 @@ def _environment(settings: Settings, **extra: str) -> dict[str, str]:
     env["HIRAKU_SOURCES_MIRROR"] = str(settings.sources_mirror or settings.data_dir / "sources")
     env.update(extra)
     return env
+
+
+def _hiraku(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([HIRAKU, *args], env=env, capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_run_serves_and_stops_cleanly_on_ctrl_c(settings: Settings, tmp_path: Path) -> None:
@@ -70,11 +75,11 @@ def test_run_serves_and_stops_cleanly_on_ctrl_c(settings: Settings, tmp_path: Pa
 async def test_load_against_database_url_then_again_is_unchanged(settings: Settings, server_dsn: str) -> None:
     async with throwaway_database(server_dsn) as dsn:
         env = _environment(settings, DATABASE_URL=dsn)
-        first = subprocess.run([HIRAKU, "data", "load"], env=env, capture_output=True, text=True, timeout=60)
+        first = await asyncio.to_thread(_hiraku, ["data", "load"], env)
         assert first.returncode == 0, first.stderr
         assert "3 focus areas, 27 initiatives, 47 prefectures" in first.stderr
         assert "using the server at DATABASE_URL" in first.stderr
-        second = subprocess.run([HIRAKU, "data", "load"], env=env, capture_output=True, text=True, timeout=60)
+        second = await asyncio.to_thread(_hiraku, ["data", "load"], env)
         assert second.returncode == 0, second.stderr
         assert "data: unchanged" in second.stderr
         assert "schema: up to date" in second.stderr

@@ -92,3 +92,23 @@ async def test_nodes_keeps_order_and_nulls_the_unknown(client: httpx.AsyncClient
     body = await graphql(client, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [ids[1], "bogus", ids[0]]})
     assert body["data"]["nodes"] == [{"id": ids[1]}, None, {"id": ids[0]}]
     assert body["errors"][0]["path"] == ["nodes", 1]
+
+
+async def test_introspection_can_be_turned_off(settings: object, loaded_dsn: str) -> None:
+    import dataclasses
+
+    from starlette.datastructures import Secret
+
+    from api.app import create_app
+    from api.settings import Settings
+    from tests.support import running
+
+    assert isinstance(settings, Settings)
+    closed = dataclasses.replace(settings, database_url=Secret(loaded_dsn), introspection=False, graphiql=False)
+    async with running(create_app(closed)) as url, httpx.AsyncClient(base_url=url) as http:
+        body = await graphql(http, "{ __schema { queryType { name } } }")
+        assert body["data"] is None
+        assert "introspection" in body["errors"][0]["message"].lower()
+        assert (await graphql(http, "{ __typename }"))["data"] == {"__typename": "Query"}
+        page = await http.get("/graphql", headers={"accept": "text/html"})
+        assert "graphiql" not in page.text.lower()

@@ -1,0 +1,32 @@
+# hiraku API image: the locked dependencies, the code and the curated data; no compiler, runs as non-root.
+# Untested on the development machines (they have no Docker engine); see README.md, "Docker".
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_CACHE_DIR=1
+
+WORKDIR /app
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
+
+COPY pyproject.toml README.md ./
+COPY api ./api
+COPY cli ./cli
+COPY db ./db
+COPY loaders ./loaders
+COPY schema ./schema
+COPY seeds ./seeds
+RUN pip install --no-deps --no-build-isolation . \
+    && rm -rf build *.egg-info \
+    && useradd --system --uid 10001 --home-dir /data --create-home hiraku
+
+USER hiraku
+ENV HOST=0.0.0.0 \
+    PORT=8000 \
+    HIRAKU_DATA_DIR=/data
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"]
+CMD ["hiraku", "serve"]
