@@ -48,11 +48,11 @@ def fetched(settings: Settings) -> list[FetchResult]:
     return [fetcher.fetch(source) for source in read_manifest()]
 
 
-async def prepare(dsn: str, fetched: list[FetchResult]) -> None:
+async def prepare(dsn: str, fetched: list[FetchResult], api_password: str | None = None) -> None:
     conn = await asyncpg.connect(dsn)
     try:
         await migrate(conn)
-        await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=None)
+        await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=api_password)
         await load(conn, fetched)
     finally:
         await conn.close()
@@ -66,10 +66,11 @@ async def empty_dsn(server_dsn: str) -> AsyncIterator[str]:
 
 
 @pytest_asyncio.fixture(scope="session")
-async def loaded_dsn(server_dsn: str, fetched: list[FetchResult]) -> AsyncIterator[str]:
+async def loaded_dsn(settings: Settings, server_dsn: str, fetched: list[FetchResult]) -> AsyncIterator[str]:
     """One migrated and loaded database shared by the read-only tests."""
     async with throwaway_database(server_dsn) as dsn:
-        await prepare(dsn, fetched)
+        password = str(settings.api_db_password) if settings.api_db_password else None
+        await prepare(dsn, fetched, password)
         yield dsn
 
 

@@ -14,6 +14,7 @@ from schema.limits import STATEMENT_TIMEOUT_MS
 
 async def test_the_api_role_refuses_writes(settings: Settings, loaded_dsn: str) -> None:
     dsn = api_dsn(dataclasses.replace(settings, api_database_url=None), loaded_dsn)
+
     conn = await asyncpg.connect(dsn)
     try:
         assert await conn.fetchval("SELECT current_user") == "hiraku_api"
@@ -31,7 +32,7 @@ async def test_the_api_role_refuses_writes(settings: Settings, loaded_dsn: str) 
 
 
 async def test_the_api_role_has_the_statement_timeout(settings: Settings, loaded_dsn: str) -> None:
-    conn = await asyncpg.connect(api_dsn(settings, loaded_dsn))
+    conn = await asyncpg.connect(api_dsn(dataclasses.replace(settings, api_database_url=None), loaded_dsn))
     try:
         assert await conn.fetchval("SHOW statement_timeout") == f"{STATEMENT_TIMEOUT_MS // 1000}s"
         with pytest.raises(asyncpg.QueryCanceledError):
