@@ -15,8 +15,8 @@ from seeds.sources import Fetcher, FetchResult, read_manifest
 
 def fetch_sources(settings: Settings) -> list[FetchResult]:
     fetcher = Fetcher(settings.data_dir / "sources", settings.sources_mirror)
-    origin = f"mirror {settings.sources_mirror}" if settings.sources_mirror else "their pinned URLs"
-    with timed("sources", f"from {origin}") as details:
+    origin = f"the mirror {settings.sources_mirror}" if settings.sources_mirror else "their pinned URLs"
+    with timed("sources", f"cache {fetcher.cache_dir}, filled from {origin}") as details:
         results = [fetcher.fetch(source) for source in read_manifest()]
         available = [r for r in results if r.available]
         files = sum(len(r.paths) for r in available)
