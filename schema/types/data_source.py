@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from db.types import Record
+from schema.types.rows import from_record
 
 
 @strawberry.type(description="A pinned public data source (a repository at a commit), and whether it is loaded.")
@@ -21,14 +22,4 @@ class DataSource:
 
     @classmethod
     def from_row(cls, row: Record) -> DataSource:
-        return cls(
-            slug=row["slug"],
-            title=row["title"],
-            url=row["url"],
-            description=row["description"],
-            licence=row["licence"],
-            attribution=row["attribution"],
-            attribution_en=row["attribution_en"],
-            available=row["available"],
-            problem=row["problem"],
-        )
+        return from_record(cls, row)

@@ -10,6 +10,7 @@ from db.dataset import data_sources
 from db.types import Record
 from schema.context import Info
 from schema.types.data_source import DataSource
+from schema.types.rows import from_record
 
 
 @strawberry.type(description="What hiraku serves: the report edition, the loaded version and its sources.")
@@ -39,18 +40,4 @@ class Dataset:
 
     @classmethod
     def from_row(cls, row: Record) -> Dataset:
-        return cls(
-            version=row["version"],
-            loaded_at=row["loaded_at"],
-            title=row["title"],
-            publisher=row["publisher"],
-            period_start=row["period_start"],
-            period_end=row["period_end"],
-            url=row["url"],
-            licence=row["licence"],
-            licence_note=row["licence_note"],
-            compatible_licence=row["compatible_licence"],
-            compatible_licence_url=row["compatible_licence_url"],
-            attribution=row["attribution"],
-            attribution_en=row["attribution_en"],
-        )
+        return from_record(cls, row)

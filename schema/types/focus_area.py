@@ -7,6 +7,7 @@ import strawberry
 from db.types import Record
 from schema.context import Info
 from schema.node import Node
+from schema.types.rows import from_record
 from schema.types.source import Source, report_passage
 
 
@@ -27,10 +28,4 @@ class FocusArea(Node):
 
     @classmethod
     def from_row(cls, row: Record) -> FocusArea:
-        return cls(
-            slug=row["slug"],
-            position=row["position"],
-            name=row["name"],
-            page=row["page"],
-            section=row["section"],
-        )
+        return from_record(cls, row)

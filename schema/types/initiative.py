@@ -8,6 +8,7 @@ from db.types import Record
 from schema.context import Info
 from schema.node import Node
 from schema.types.focus_area import FocusArea
+from schema.types.rows import from_record
 from schema.types.source import Source, report_passage
 
 
@@ -42,17 +43,4 @@ class Initiative(Node):
 
     @classmethod
     def from_row(cls, row: Record) -> Initiative:
-        return cls(
-            slug=row["slug"],
-            position=row["position"],
-            title=row["title"],
-            headline=row["headline"],
-            lead=row["lead"],
-            achievements_title=row["achievements_title"],
-            achievements=row["achievements"],
-            background=row["background"],
-            outlook=list(row["outlook"]),
-            page=row["page"],
-            section=row["section"],
-            focus_area_id=row["focus_area_id"],
-        )
+        return from_record(cls, row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from db.types import Record
+from schema.types.rows import from_record
 
 
 @strawberry.type(description="A prefecture (都道府県), from the pinned localgovjp source.")
@@ -19,12 +20,4 @@ class Prefecture:
 
     @classmethod
     def from_row(cls, row: Record) -> Prefecture:
-        return cls(
-            code=row["code"],
-            name=row["name"],
-            name_kana=row["name_kana"],
-            name_en=row["name_en"],
-            latitude=row["latitude"],
-            longitude=row["longitude"],
-            website=row["website"],
-        )
+        return from_record(cls, row)

@@ -1,0 +1,17 @@
+"""Building a GraphQL object from a database row whose columns are named like the type's fields."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from db.types import Record
+
+T = TypeVar("T")
+
+
+def from_record(cls: type[T], row: Record) -> T:
+    """An instance of the (dataclass-based) Strawberry type `cls` with each field taken from its column."""
+    names = [field.name for field in dataclasses.fields(cls) if field.init]  # type: ignore[arg-type]
+    values: dict[str, Any] = {name: row[name] for name in names}
+    return cls(**values)
