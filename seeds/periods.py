@@ -1,4 +1,4 @@
-"""Japanese period expressions (「2024年度」, 「2023年度末まで」, 「2026年1月を目途」, 「公布後1年以内」…) as date ranges."""
+"""Japanese period expressions (「2024年度」, 「2023年度末まで」, 「2026年1月を目途」, 「公布後1年以内」…) as dates."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def _period(match: re.Match[str]) -> Period:
     first_mods = match.group("amod")
     approximate = "頃" in first_mods or "目途" in first_mods
     if match.group("by"):
-        second_start, second_end = _interval(match, "b")
+        _, second_end = _interval(match, "b")
         second_mods = match.group("bmod")
         approximate = approximate or "頃" in second_mods or "目途" in second_mods
         end = None if _opens_end(second_mods) else second_end
