@@ -35,5 +35,14 @@ async def insert_areas(conn: asyncpg.Connection, rows: Iterable[Row]) -> None:
     await conn.executemany(sql("area_insert"), rows)
 
 
+async def initiative_ids(conn: asyncpg.Connection) -> dict[str, int]:
+    return {row["slug"]: row["id"] for row in await conn.fetch(sql("initiative_ids"))}
+
+
+async def copy_rows(conn: asyncpg.Connection, table: str, columns: Sequence[str], rows: Iterable[Row]) -> None:
+    """Bulk-load rows with COPY; the table and column names come from the loader's own constants."""
+    await conn.copy_records_to_table(table, records=list(rows), columns=list(columns))
+
+
 async def insert_dataset(conn: asyncpg.Connection, version: str, fields: Row, inputs: Mapping[str, str]) -> None:
     await conn.execute(sql("dataset_insert"), version, *fields, json.dumps(inputs, sort_keys=True))

@@ -13,6 +13,7 @@ from db import writes
 from db.dataset import dataset_version
 from seeds import prefectures as prefecture_source
 from seeds.report import REPORT_DIR, Report, read_report
+from seeds.rows import TABLE_COLUMNS, report_tables
 from seeds.sources import FetchResult
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -73,11 +74,18 @@ async def load(
         await writes.insert_data_sources(conn, _source_rows(fetched))
         await writes.insert_focus_areas(conn, _focus_area_rows(report))
         await writes.insert_initiatives(conn, _initiative_rows(report))
+        tables = report_tables(report, await writes.initiative_ids(conn))
+        for table, columns in TABLE_COLUMNS.items():
+            await writes.copy_rows(conn, table, columns, tables.rows.get(table, []))
         await writes.insert_areas(conn, _prefecture_rows(prefectures))
         await writes.insert_dataset(conn, version, _edition_fields(report), inputs)
     result.counts = {
         "focus areas": len(report.focus_areas),
         "initiatives": len(report.initiatives),
+        "metrics": len(tables.rows.get("metric", [])),
+        "observations": len(tables.rows.get("observation", [])),
+        "milestones": len(tables.rows.get("milestone", [])),
+        "catalogues": len(tables.rows.get("catalog", [])),
         "prefectures": len(prefectures),
     }
     return result

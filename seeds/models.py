@@ -24,6 +24,47 @@ CitationKind = Literal["primary", "quoted"]
 DateBasis = Literal["stated", "report_period_end"]
 
 
+class Edition(SeedRecord):
+    title: Text
+    publisher: Text
+    period_start: dt.date
+    period_end: dt.date
+    url: Url
+    licence: Text
+    licence_note: Text | None = None
+    compatible_licence: Text | None = None
+    compatible_licence_url: Url | None = None
+    attribution: Text
+    attribution_en: Text
+
+
+class FocusArea(SeedRecord):
+    slug: Slug
+    position: Position
+    name: Text
+    page: Page
+    section: Text
+    initiative_titles: list[Text]
+
+
+class Initiative(SeedRecord):
+    slug: Slug
+    position: Position
+    title: Text
+    focus_area: Slug | None
+    page: Page
+    section: Text
+    headline: Text
+    lead: Text | None = None
+    achievements_title: Text
+    achievements: Text
+    background: Text
+    outlook: list[Text]
+    promulgated: dt.date | None = Field(
+        default=None, description="Promulgation date the page states (「2023年6月16日公布」): anchors 公布後N年以内."
+    )
+
+
 class SourceRef(SeedRecord):
     """Where a value is stated. Defaults to the report itself; `document`/`url` name any other publication."""
 

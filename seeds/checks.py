@@ -1,0 +1,128 @@
+"""Checks across curated records: references resolve, breakdowns sum, lists match their stated counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from seeds.models import Catalog, CatalogCategory, FocusArea, Initiative, Metric
+from seeds.records import SeedError
+
+
+def focus_area_links(
+    areas_path: Path,
+    focus_areas: list[tuple[int, FocusArea]],
+    initiatives_path: Path,
+    initiatives: list[tuple[int, Initiative]],
+) -> None:
+    """Every initiative names a known focus area, and each focus area lists exactly its initiatives' titles."""
+    areas = {area.slug: (line, area) for line, area in focus_areas}
+    for line, initiative in initiatives:
+        if initiative.focus_area is not None and initiative.focus_area not in areas:
+            raise SeedError(
+                initiatives_path,
+                line,
+                f"record {initiative.slug!r}, field 'focus_area': unknown focus area {initiative.focus_area!r}",
+            )
+    for slug, (line, area) in areas.items():
+        titles = [i.title for _, i in initiatives if i.focus_area == slug]
+        if titles != area.initiative_titles:
+            raise SeedError(
+                areas_path,
+                line,
+                f"record {slug!r}, field 'initiative_titles': lists {area.initiative_titles}, "
+                f"but the initiatives of this focus area, in order, are {titles}",
+            )
+
+
+def initiative_references(path: Path, records: Iterable[tuple[int, Any]], initiatives: set[str]) -> None:
+    for line, record in records:
+        if record.initiative is not None and record.initiative not in initiatives:
+            raise SeedError(
+                path, line, f"record {record.slug!r}, field 'initiative': unknown initiative {record.initiative!r}"
+            )
+
+
+def unique_across(files: list[tuple[Path, list[tuple[int, Any]]]], field: str) -> None:
+    seen: dict[Any, tuple[Path, int]] = {}
+    for path, records in files:
+        for line, record in records:
+            value = getattr(record, field)
+            if value in seen:
+                other_path, other_line = seen[value]
+                raise SeedError(
+                    path, line, f"field {field!r}: {value!r} repeats the record at {other_path.name}:{other_line}"
+                )
+            seen[value] = (path, line)
+
+
+def metric_components(files: list[tuple[Path, list[tuple[int, Metric]]]]) -> None:
+    """Components exist, and at every date of the total where they all have a value, they sum to it."""
+    metrics = {metric.slug: metric for _, located in files for _, metric in located}
+    for path, located in files:
+        for line, metric in located:
+            for slug in metric.components:
+                if slug not in metrics or slug == metric.slug:
+                    raise SeedError(
+                        path, line, f"record {metric.slug!r}, field 'components': unknown component metric {slug!r}"
+                    )
+            if metric.components:
+                _check_sum(path, line, metric, [metrics[slug] for slug in metric.components])
+
+
+def _check_sum(path: Path, line: int, total: Metric, components: list[Metric]) -> None:
+    checked = 0
+    for observation in total.observations:
+        parts: list[Decimal] = []
+        for component in components:
+            values = [o.value for o in component.observations if o.date == observation.date and o.area == observation.area]
+            if values:
+                parts.append(values[0])
+        if not parts:
+            continue
+        if len(parts) != len(components):
+            raise SeedError(
+                path,
+                line,
+                f"record {total.slug!r}, field 'components': only {len(parts)} of {len(components)} components "
+                f"have a value at {observation.date}",
+            )
+        if sum(parts) != observation.value:
+            raise SeedError(
+                path,
+                line,
+                f"record {total.slug!r}, field 'components': the components sum to {sum(parts)} at "
+                f"{observation.date}, but the total is {observation.value}",
+            )
+        checked += 1
+    if checked == 0:
+        raise SeedError(path, line, f"record {total.slug!r}, field 'components': no date at which to check the sum")
+
+
+def catalog_entries(path: Path, catalogs: list[tuple[int, Catalog]]) -> None:
+    """Entries name categories of their own catalogue; a list given in full has as many entries as it states."""
+    for line, catalog in catalogs:
+        slugs = _category_slugs(catalog.categories)
+        if len(slugs) != len(set(slugs)):
+            raise SeedError(path, line, f"record {catalog.slug!r}, field 'categories': a category slug repeats")
+        for index, entry in enumerate(catalog.entries, start=1):
+            unknown = [slug for slug in entry.categories if slug not in slugs]
+            if unknown:
+                raise SeedError(
+                    path,
+                    line,
+                    f"record {catalog.slug!r}, field 'entries.{index}.categories': unknown category {unknown[0]!r}",
+                )
+        if catalog.entries and catalog.stated_count is not None and len(catalog.entries) != catalog.stated_count:
+            raise SeedError(
+                path,
+                line,
+                f"record {catalog.slug!r}, field 'entries': {len(catalog.entries)} entries, "
+                f"but the report states {catalog.stated_count}",
+            )
+
+
+def _category_slugs(categories: list[CatalogCategory]) -> list[str]:
+    return [slug for category in categories for slug in [category.slug, *_category_slugs(category.children)]]

@@ -1,0 +1,185 @@
+"""The curated report turned into table rows, with ids assigned in report order and a citation for every source."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from seeds.models import CatalogCategory, Edition, SourceRef
+from seeds.periods import find_period
+from seeds.report import Report
+
+Row = tuple[Any, ...]
+
+
+@dataclass
+class Tables:
+    """Rows per table, in the column order of TABLE_COLUMNS."""
+
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+
+    def add(self, table: str, row: Row) -> int:
+        """Append a row whose first column is its id (1, 2, …) and return that id."""
+        rows = self.rows.setdefault(table, [])
+        row_id = len(rows) + 1
+        rows.append((row_id, *row))
+        return row_id
+
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "citation": (
+        "id", "document", "section", "page", "quote", "url", "as_of", "figure_owner", "citation_kind", "licence", "note",
+    ),
+    "policy_goal": ("id", "slug", "position", "title", "tagline", "challenge", "vision", "text", "citation_id"),
+    "mission_statement": ("id", "slug", "position", "kind", "title", "subtitle", "text", "citation_id"),
+    "priority_plan_item": ("id", "slug", "position", "title", "group_title", "sub_items", "citation_id"),
+    "agency_role": ("id", "position", "text", "citation_id"),
+    "report_section": ("id", "slug", "position", "chapter", "title", "headline", "text", "items", "citation_id"),
+    "metric": ("id", "slug", "name", "unit", "unit_label", "kind", "initiative_id", "description"),
+    "observation": (
+        "id", "metric_id", "value", "stated", "date", "date_basis", "period_start", "approximate", "area_code",
+        "dimensions", "citation_id",
+    ),
+    "comparison": (
+        "id", "metric_id", "kind", "value", "stated", "baseline", "baseline_date", "date", "approximate", "at_least",
+        "citation_id",
+    ),
+    "target": ("id", "metric_id", "value", "stated", "period_text", "period_start", "period_end", "citation_id"),
+    "metric_component": ("metric_id", "component_id", "position"),
+    "milestone": (
+        "id", "initiative_id", "position", "text", "period_text", "period_start", "period_end", "approximate",
+        "fiscal_year",
+    ),
+    "catalog": (
+        "id", "slug", "position", "name", "publisher", "edition", "description", "as_of", "stated_count", "url",
+        "initiative_id", "citation_id",
+    ),
+    "catalog_category": ("id", "catalog_id", "parent_id", "slug", "position", "name"),
+    "catalog_entry": (
+        "id", "catalog_id", "position", "name", "description", "provider", "url", "status", "period_text",
+        "period_start", "period_end", "category_ids", "citation_id",
+    ),
+}  # fmt: skip
+
+
+def report_tables(report: Report, initiative_ids: dict[str, int]) -> Tables:
+    """Rows for every report table; `initiative_ids` maps the loaded initiatives' slugs to their ids."""
+    tables = Tables()
+
+    def cite(ref: SourceRef) -> int:
+        return tables.add("citation", _citation(report.edition, ref))
+
+    for g in report.policy_goals:
+        tables.add("policy_goal", (g.slug, g.position, g.title, g.tagline, g.challenge, g.vision, g.text, cite(g.source)))
+    for m in report.mission:
+        tables.add("mission_statement", (m.slug, m.position, m.kind, m.title, m.subtitle, m.text, cite(m.source)))
+    for p in report.priority_plan:
+        sub_items = json.dumps([s.model_dump() for s in p.sub_items], ensure_ascii=False)
+        tables.add("priority_plan_item", (p.slug, p.position, p.title, p.group, sub_items, cite(p.source)))
+    for r in report.roles:
+        tables.add("agency_role", (r.position, r.text, cite(r.source)))
+    for s in report.sections:
+        row = (s.slug, s.position, s.chapter, s.title, s.headline, s.text, s.items, cite(s.source))
+        tables.add("report_section", row)
+    _metric_rows(report, tables, initiative_ids, cite)
+    _milestone_rows(report, tables, initiative_ids)
+    _catalog_rows(report, tables, initiative_ids, cite)
+    return tables
+
+
+def _metric_rows(report: Report, tables: Tables, initiative_ids: dict[str, int], cite: Any) -> None:
+    metric_ids: dict[str, int] = {}
+    for m in report.metrics:
+        initiative_id = initiative_ids[m.initiative] if m.initiative else None
+        metric_ids[m.slug] = tables.add(
+            "metric", (m.slug, m.name, m.unit, m.unit_label, m.kind, initiative_id, m.description)
+        )
+    for m in report.metrics:
+        metric_id = metric_ids[m.slug]
+        for o in m.observations:
+            row = (
+                metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.area, "{}",
+                cite(o.source),
+            )  # fmt: skip
+            tables.add("observation", row)
+        for c in m.comparisons:
+            row = (
+                metric_id, c.kind, c.value, c.stated, c.baseline, c.baseline_date, c.date, c.approximate, c.at_least,
+                cite(c.source),
+            )  # fmt: skip
+            tables.add("comparison", row)
+        for t in m.targets:
+            period = find_period(t.period)
+            start, end = (period.start, period.end) if period else (None, None)
+            tables.add("target", (metric_id, t.value, t.stated, t.period, start, end, cite(t.source)))
+        for position, slug in enumerate(m.components, start=1):
+            tables.rows.setdefault("metric_component", []).append((metric_id, metric_ids[slug], position))
+
+
+def _milestone_rows(report: Report, tables: Tables, initiative_ids: dict[str, int]) -> None:
+    for initiative in report.initiatives:
+        for position, text in enumerate(initiative.outlook, start=1):
+            period = find_period(text, promulgated=initiative.promulgated)
+            readable = period is not None and (period.start or period.end)
+            row = (
+                initiative_ids[initiative.slug],
+                position,
+                text,
+                period.text if period else None,
+                period.start if period else None,
+                period.end if period else None,
+                period.approximate if period else False,
+                period.fiscal_year if period and readable else None,
+            )
+            tables.add("milestone", row)
+
+
+def _catalog_rows(report: Report, tables: Tables, initiative_ids: dict[str, int], cite: Any) -> None:
+    for position, c in enumerate(report.catalogs, start=1):
+        catalog_citation = cite(c.source)
+        catalog_id = tables.add(
+            "catalog",
+            (
+                c.slug, position, c.name, c.publisher, c.edition, c.description, c.as_of, c.stated_count, c.url,
+                initiative_ids[c.initiative] if c.initiative else None, catalog_citation,
+            ),
+        )  # fmt: skip
+        category_ids: dict[str, int] = {}
+        _category_rows(tables, catalog_id, None, c.categories, category_ids)
+        for entry_position, e in enumerate(c.entries, start=1):
+            period = find_period(e.period) if e.period else None
+            tables.add(
+                "catalog_entry",
+                (
+                    catalog_id, entry_position, e.name, e.description, e.provider, e.url, e.status, e.period,
+                    period.start if period else None, period.end if period else None,
+                    [category_ids[slug] for slug in e.categories],
+                    cite(e.source) if e.source else catalog_citation,
+                ),
+            )  # fmt: skip
+
+
+def _category_rows(
+    tables: Tables, catalog_id: int, parent_id: int | None, categories: list[CatalogCategory], ids: dict[str, int]
+) -> None:
+    for position, category in enumerate(categories, start=1):
+        category_id = tables.add("catalog_category", (catalog_id, parent_id, category.slug, position, category.name))
+        ids[category.slug] = category_id
+        _category_rows(tables, catalog_id, category_id, category.children, ids)
+
+
+def _citation(edition: Edition, ref: SourceRef) -> Row:
+    in_report = ref.document is None
+    return (
+        ref.document or edition.title,
+        ref.section,
+        ref.page,
+        ref.quote,
+        ref.url or edition.url,
+        ref.as_of,
+        ref.figure_owner,
+        ref.citation_kind,
+        ref.licence or (edition.licence if in_report else None),
+        ref.note,
+    )
