@@ -11,6 +11,7 @@ run: setup
 
 test: setup
 	$(BIN)/hiraku data fetch
+	$(BIN)/hiraku data check
 	$(BIN)/pytest
 
 check: setup

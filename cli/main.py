@@ -21,6 +21,7 @@ from cli.steps import fetch_sources, load_data, migrate_database
 from schema import build_schema
 from seeds.records import SeedError
 from seeds.report import read_report
+from seeds.summary import check_report
 from seeds.sources import SourceRowError
 
 
@@ -106,8 +107,8 @@ def data_check(settings: Settings, args: argparse.Namespace) -> int:
     """Validate the curated files and the sources without touching a database."""
     fetched = fetch_sources(settings)
     with timed("check", "curated report data") as details:
-        report = read_report()
-        details.append(f"{len(report.focus_areas)} focus areas, {len(report.initiatives)} initiatives valid")
+        summary = check_report(read_report())
+        details.append(", ".join(f"{n} {what}" for what, n in summary.items()))
     return 0 if all(r.available for r in fetched) else 1
 
 

@@ -35,3 +35,7 @@ async def initiatives_by_slugs(db: Executor, slugs: Sequence[str]) -> list[Recor
 
 async def focus_areas_by_slugs(db: Executor, slugs: Sequence[str]) -> list[Record]:
     return list(await db.fetch(sql("focus_areas_by_slugs"), list(slugs)))
+
+
+async def initiatives_by_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("initiatives_by_ids"), list(ids)))

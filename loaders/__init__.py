@@ -2,42 +2,106 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 
 import asyncpg
 from strawberry.dataloader import DataLoader
 
-from db import report
+from db import catalogs, metrics, milestones, report, texts
 from db.dataset import dataset
+from db.metrics import ObservationWindow
 from db.types import Record
-from loaders.batch import keyed
+from loaders.batch import many_per_key, one_per_key, whole_table
+from loaders.observations import ObservationPage, observation_counts, observation_pages
 
 
 @dataclass(frozen=True)
 class Loaders:
+    dataset: DataLoader[None, list[Record]]
     focus_area_by_id: DataLoader[int, Record | None]
     focus_area_by_slug: DataLoader[str, Record | None]
+    initiative_by_id: DataLoader[int, Record | None]
     initiative_by_slug: DataLoader[str, Record | None]
-    dataset: DataLoader[None, Record | None]
+    citation_by_id: DataLoader[int, Record | None]
+    policy_goals: DataLoader[None, list[Record]]
+    mission_statements: DataLoader[None, list[Record]]
+    priority_plan_items: DataLoader[None, list[Record]]
+    report_sections: DataLoader[None, list[Record]]
+    metric_by_id: DataLoader[int, Record | None]
+    metric_by_slug: DataLoader[str, Record | None]
+    metrics_by_initiative_id: DataLoader[int, list[Record]]
+    components_by_metric_id: DataLoader[int, list[Record]]
+    latest_observation_by_metric_id: DataLoader[int, Record | None]
+    observation_pages: DataLoader[tuple[int, ObservationPage], list[Record]]
+    observation_counts: DataLoader[tuple[int, ObservationWindow], int]
+    comparisons_by_metric_id: DataLoader[int, list[Record]]
+    targets_by_metric_id: DataLoader[int, list[Record]]
+    milestones_by_initiative_id: DataLoader[int, list[Record]]
+    milestone_by_key: DataLoader[tuple[str, int], Record | None]
+    catalog_by_id: DataLoader[int, Record | None]
+    catalog_by_slug: DataLoader[str, Record | None]
+    catalogs_by_initiative_id: DataLoader[int, list[Record]]
+    categories_by_catalog_id: DataLoader[int, list[Record]]
+    category_by_id: DataLoader[int, Record | None]
+    service_by_key: DataLoader[tuple[str, int], Record | None]
+    service_count_by_catalog_id: DataLoader[int, Record | None]
 
     @classmethod
     def create(cls, pool: asyncpg.Pool) -> Loaders:
-        async def load_focus_areas_by_id(ids: list[int]) -> list[Record | None]:
-            return keyed(ids, await report.focus_areas_by_ids(pool, ids), "id")
-
-        async def load_focus_areas_by_slug(slugs: list[str]) -> list[Record | None]:
-            return keyed(slugs, await report.focus_areas_by_slugs(pool, slugs), "slug")
-
-        async def load_initiatives_by_slug(slugs: list[str]) -> list[Record | None]:
-            return keyed(slugs, await report.initiatives_by_slugs(pool, slugs), "slug")
-
-        async def load_dataset(keys: list[None]) -> list[Record | None]:
+        async def load_dataset() -> list[Record]:
             row = await dataset(pool)
-            return [row for _ in keys]
+            return [row] if row else []
 
         return cls(
-            focus_area_by_id=DataLoader(load_fn=load_focus_areas_by_id),
-            focus_area_by_slug=DataLoader(load_fn=load_focus_areas_by_slug),
-            initiative_by_slug=DataLoader(load_fn=load_initiatives_by_slug),
-            dataset=DataLoader(load_fn=load_dataset),
+            dataset=whole_table(load_dataset),
+            focus_area_by_id=one_per_key(partial(report.focus_areas_by_ids, pool), "id"),
+            focus_area_by_slug=one_per_key(partial(report.focus_areas_by_slugs, pool), "slug"),
+            initiative_by_id=one_per_key(partial(report.initiatives_by_ids, pool), "id"),
+            initiative_by_slug=one_per_key(partial(report.initiatives_by_slugs, pool), "slug"),
+            citation_by_id=one_per_key(partial(texts.citations_by_ids, pool), "id"),
+            policy_goals=whole_table(partial(texts.policy_goals, pool)),
+            mission_statements=whole_table(partial(texts.mission_statements, pool)),
+            priority_plan_items=whole_table(partial(texts.priority_plan_items, pool)),
+            report_sections=whole_table(partial(texts.report_sections, pool)),
+            metric_by_id=one_per_key(partial(metrics.metrics_by_ids, pool), "id"),
+            metric_by_slug=one_per_key(partial(metrics.metrics_by_slugs, pool), "slug"),
+            metrics_by_initiative_id=many_per_key(partial(metrics.metrics_by_initiative_ids, pool), "initiative_id"),
+            components_by_metric_id=many_per_key(partial(metrics.metric_components_by_metric_ids, pool), "total_id"),
+            latest_observation_by_metric_id=one_per_key(
+                partial(metrics.latest_observations_by_metric_ids, pool), "metric_id"
+            ),
+            observation_pages=observation_pages(pool),
+            observation_counts=observation_counts(pool),
+            comparisons_by_metric_id=many_per_key(partial(metrics.comparisons_by_metric_ids, pool), "metric_id"),
+            targets_by_metric_id=many_per_key(partial(metrics.targets_by_metric_ids, pool), "metric_id"),
+            milestones_by_initiative_id=many_per_key(
+                partial(milestones.milestones_by_initiative_ids, pool), "initiative_id"
+            ),
+            milestone_by_key=_by_pair(partial(milestones.milestones_by_keys, pool), "initiative_slug"),
+            catalog_by_id=one_per_key(partial(catalogs.catalogs_by_ids, pool), "id"),
+            catalog_by_slug=one_per_key(partial(catalogs.catalogs_by_slugs, pool), "slug"),
+            catalogs_by_initiative_id=many_per_key(partial(catalogs.catalogs_by_initiative_ids, pool), "initiative_id"),
+            categories_by_catalog_id=many_per_key(
+                partial(catalogs.catalog_categories_by_catalog_ids, pool), "catalog_id"
+            ),
+            category_by_id=one_per_key(partial(catalogs.catalog_categories_by_ids, pool), "id"),
+            service_by_key=_by_pair(partial(catalogs.services_by_keys, pool), "catalog_slug"),
+            service_count_by_catalog_id=one_per_key(
+                partial(catalogs.service_counts_by_catalog_ids, pool), "catalog_id"
+            ),
         )
+
+
+def _by_pair(
+    fetch: Callable[[list[tuple[str, int]]], Awaitable[list[Record]]], slug_column: str
+) -> DataLoader[tuple[str, int], Record | None]:
+    """Rows keyed by (parent slug, position), the key of global IDs of positioned items."""
+
+    async def load(keys: list[tuple[str, int]]) -> list[Record | None]:
+        rows = await fetch(keys)
+        by_key = {(row[slug_column], row["position"]): row for row in rows}
+        return [by_key.get(key) for key in keys]
+
+    return DataLoader(load_fn=load)

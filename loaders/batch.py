@@ -1,9 +1,12 @@
-"""Putting a batch's rows back in the order of the keys asked for."""
+"""Building DataLoaders from batch queries: rows put back in key order, one row or a list per key."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import TypeVar
+
+from strawberry.dataloader import DataLoader
 
 from db.types import Record
 
@@ -14,3 +17,34 @@ def keyed(keys: Sequence[Key], rows: Sequence[Record], column: str) -> list[Reco
     """One row per key, in key order, None for a key without a row."""
     by_key = {row[column]: row for row in rows}
     return [by_key.get(key) for key in keys]
+
+
+def one_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str) -> DataLoader[Key, Record | None]:
+    """A loader of the row whose `column` equals the key."""
+
+    async def load(keys: list[Key]) -> list[Record | None]:
+        return keyed(keys, await fetch(keys), column)
+
+    return DataLoader(load_fn=load)
+
+
+def many_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str) -> DataLoader[Key, list[Record]]:
+    """A loader of all rows whose `column` equals the key, in the order the query returns them."""
+
+    async def load(keys: list[Key]) -> list[list[Record]]:
+        groups: dict[Key, list[Record]] = defaultdict(list)
+        for row in await fetch(keys):
+            groups[row[column]].append(row)
+        return [groups.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def whole_table(fetch: Callable[[], Awaitable[list[Record]]]) -> DataLoader[None, list[Record]]:
+    """A loader of a small table read once per request (the key is always None)."""
+
+    async def load(keys: list[None]) -> list[list[Record]]:
+        rows = await fetch()
+        return [rows for _ in keys]
+
+    return DataLoader(load_fn=load)

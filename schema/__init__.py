@@ -9,9 +9,7 @@ from graphql import GraphQLError
 from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
 
 from schema.errors import PublicError
-from schema.query import Query
-from schema.types.focus_area import FocusArea
-from schema.types.initiative import Initiative
+from schema.queries import Query
 
 
 def _is_internal(error: GraphQLError) -> bool:
@@ -27,4 +25,4 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, types=[FocusArea, Initiative], extensions=extensions)
+    return strawberry.Schema(query=Query, extensions=extensions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 from dataclasses import dataclass
 
 from schema.errors import BadUserInput
@@ -12,19 +13,19 @@ from schema.limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 CURSOR_PREFIX = "v1:"
 
 
-def encode_cursor(kind: str, key: int) -> str:
+def encode_cursor(kind: str, key: object) -> str:
     return base64.urlsafe_b64encode(f"{CURSOR_PREFIX}{kind}:{key}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(kind: str, cursor: str, argument: str) -> int:
-    """The position a cursor stands for; an error naming the argument when it is not one of ours."""
+def decode_cursor(kind: str, cursor: str, argument: str) -> str:
+    """The sort key a cursor stands for; an error naming the argument when it is not one of this list's."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         text = base64.urlsafe_b64decode(padded.encode("ascii")).decode()
-        prefix, cursor_kind, key = text.split(":")
+        prefix, cursor_kind, key = text.split(":", 2)
         if f"{prefix}:" != CURSOR_PREFIX or cursor_kind != kind:
             raise ValueError(cursor_kind)
-        return int(key)
+        return key
     except (ValueError, UnicodeError, binascii.Error) as error:
         raise BadUserInput(f"`{argument}` is not a valid cursor for this list") from error
 
@@ -34,8 +35,28 @@ class PageRequest:
     """What a client asked for: how many rows, from which cursor, in which direction."""
 
     limit: int
-    cursor: int | None
+    cursor: str | None
     backward: bool
+    argument: str = "after"
+
+    def id_cursor(self) -> int | None:
+        """The cursor of a list ordered by id."""
+        if self.cursor is None:
+            return None
+        try:
+            return int(self.cursor)
+        except ValueError as error:
+            raise BadUserInput(f"`{self.argument}` is not a valid cursor for this list") from error
+
+    def date_id_cursor(self) -> tuple[dt.date, int] | None:
+        """The cursor of a list ordered by (date, id)."""
+        if self.cursor is None:
+            return None
+        try:
+            day, row_id = self.cursor.split("|")
+            return dt.date.fromisoformat(day), int(row_id)
+        except ValueError as error:
+            raise BadUserInput(f"`{self.argument}` is not a valid cursor for this list") from error
 
     @classmethod
     def from_arguments(
@@ -55,4 +76,4 @@ class PageRequest:
         raw_cursor = before if backward else after
         argument = "before" if backward else "after"
         cursor = decode_cursor(kind, raw_cursor, argument) if raw_cursor is not None else None
-        return cls(limit=size, cursor=cursor, backward=backward)
+        return cls(limit=size, cursor=cursor, backward=backward, argument=argument)

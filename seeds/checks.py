@@ -77,7 +77,9 @@ def _check_sum(path: Path, line: int, total: Metric, components: list[Metric]) -
     for observation in total.observations:
         parts: list[Decimal] = []
         for component in components:
-            values = [o.value for o in component.observations if o.date == observation.date and o.area == observation.area]
+            values = [
+                o.value for o in component.observations if o.date == observation.date and o.area == observation.area
+            ]
             if values:
                 parts.append(values[0])
         if not parts:

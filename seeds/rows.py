@@ -29,7 +29,8 @@ class Tables:
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "citation": (
-        "id", "document", "section", "page", "quote", "url", "as_of", "figure_owner", "citation_kind", "licence", "note",
+        "id", "document", "section", "page", "quote", "url", "as_of", "figure_owner", "citation_kind", "licence",
+        "note",
     ),
     "policy_goal": ("id", "slug", "position", "title", "tagline", "challenge", "vision", "text", "citation_id"),
     "mission_statement": ("id", "slug", "position", "kind", "title", "subtitle", "text", "citation_id"),
@@ -71,7 +72,9 @@ def report_tables(report: Report, initiative_ids: dict[str, int]) -> Tables:
         return tables.add("citation", _citation(report.edition, ref))
 
     for g in report.policy_goals:
-        tables.add("policy_goal", (g.slug, g.position, g.title, g.tagline, g.challenge, g.vision, g.text, cite(g.source)))
+        tables.add(
+            "policy_goal", (g.slug, g.position, g.title, g.tagline, g.challenge, g.vision, g.text, cite(g.source))
+        )
     for m in report.mission:
         tables.add("mission_statement", (m.slug, m.position, m.kind, m.title, m.subtitle, m.text, cite(m.source)))
     for p in report.priority_plan:
@@ -98,7 +101,7 @@ def _metric_rows(report: Report, tables: Tables, initiative_ids: dict[str, int],
     for m in report.metrics:
         metric_id = metric_ids[m.slug]
         for o in m.observations:
-            row = (
+            row: Row = (
                 metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.area, "{}",
                 cite(o.source),
             )  # fmt: skip

@@ -8,7 +8,10 @@ from db.types import Record
 from schema.context import Info
 from schema.node import Node
 from schema.types.focus_area import FocusArea
+from schema.types.metric import Metric
+from schema.types.milestone import Milestone
 from schema.types.rows import from_record
+from schema.types.service_catalog import ServiceCatalog
 from schema.types.source import Source, report_passage
 
 
@@ -26,6 +29,7 @@ class Initiative(Node):
     page: int = strawberry.field(description="Page of the chapter section in the report's table of contents.")
     section: str = strawberry.field(description="Where the page sits in the report.")
     focus_area_id: strawberry.Private[int | None]
+    initiative_id: strawberry.Private[int]
 
     def global_key(self) -> str:
         return self.slug
@@ -37,10 +41,25 @@ class Initiative(Node):
         row = await info.context.loaders.focus_area_by_id.load(self.focus_area_id)
         return FocusArea.from_row(row) if row else None
 
+    @strawberry.field(description="The figures the report states on this page.")
+    async def metrics(self, info: Info) -> list[Metric]:
+        rows = await info.context.loaders.metrics_by_initiative_id.load(self.initiative_id)
+        return [Metric.from_row(row) for row in rows]
+
+    @strawberry.field(description="The items of 今後の展開（予定）, with their periods.")
+    async def milestones(self, info: Info) -> list[Milestone]:
+        rows = await info.context.loaders.milestones_by_initiative_id.load(self.initiative_id)
+        return [Milestone.from_row(row) for row in rows]
+
+    @strawberry.field(description="Catalogues and full lists the page gives.")
+    async def catalogs(self, info: Info) -> list[ServiceCatalog]:
+        rows = await info.context.loaders.catalogs_by_initiative_id.load(self.initiative_id)
+        return [ServiceCatalog.from_row(row) for row in rows]
+
     @strawberry.field(description="Where the report states it.")
     async def source(self, info: Info) -> Source:
         return await report_passage(info, section=self.section, page=self.page)
 
     @classmethod
     def from_row(cls, row: Record) -> Initiative:
-        return from_record(cls, row)
+        return from_record(cls, row, initiative_id=row["id"])

@@ -10,8 +10,8 @@ from db.types import Record
 T = TypeVar("T")
 
 
-def from_record(cls: type[T], row: Record) -> T:
-    """An instance of the (dataclass-based) Strawberry type `cls` with each field taken from its column."""
+def from_record(cls: type[T], row: Record, **overrides: Any) -> T:
+    """An instance of the (dataclass-based) Strawberry type `cls`, each field taken from its column or `overrides`."""
     names = [field.name for field in dataclasses.fields(cls) if field.init]  # type: ignore[arg-type]
-    values: dict[str, Any] = {name: row[name] for name in names}
+    values: dict[str, Any] = {name: overrides[name] if name in overrides else row[name] for name in names}
     return cls(**values)

@@ -1,0 +1,59 @@
+"""Named queries over catalogues, their categories and their entries (services)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from db.sql import sql
+from db.types import Executor, Record
+
+
+@dataclass(frozen=True)
+class ServiceFilter:
+    catalog: str | None = None
+    category: str | None = None
+
+
+async def catalogs(db: Executor) -> list[Record]:
+    return list(await db.fetch(sql("catalogs")))
+
+
+async def catalogs_by_slugs(db: Executor, slugs: Sequence[str]) -> list[Record]:
+    return list(await db.fetch(sql("catalogs_by_slugs"), list(slugs)))
+
+
+async def catalogs_by_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("catalogs_by_ids"), list(ids)))
+
+
+async def catalogs_by_initiative_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("catalogs_by_initiative_ids"), list(ids)))
+
+
+async def catalog_categories_by_catalog_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("catalog_categories_by_catalog_ids"), list(ids)))
+
+
+async def catalog_categories_by_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("catalog_categories_by_ids"), list(ids)))
+
+
+async def services_page(
+    db: Executor, *, cursor: int | None, backward: bool, limit: int, where: ServiceFilter
+) -> list[Record]:
+    query = sql("services_backward" if backward else "services_forward")
+    return list(await db.fetch(query, cursor, where.catalog, where.category, limit))
+
+
+async def services_count(db: Executor, where: ServiceFilter) -> int:
+    count: int = await db.fetchval(sql("services_count"), where.catalog, where.category)
+    return count
+
+
+async def services_by_keys(db: Executor, keys: Sequence[tuple[str, int]]) -> list[Record]:
+    return list(await db.fetch(sql("services_by_keys"), [k[0] for k in keys], [k[1] for k in keys]))
+
+
+async def service_counts_by_catalog_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("services_count_by_catalog_ids"), list(ids)))

@@ -1,0 +1,88 @@
+"""Named queries over metrics and their observations, comparisons, targets and components."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from db.sql import sql
+from db.types import Executor, Record
+
+
+@dataclass(frozen=True)
+class MetricFilter:
+    initiative: str | None = None
+    unit: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class ObservationWindow:
+    """Which observations of a metric: an area (None: the nation) and a date range."""
+
+    area_code: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+async def metrics_page(
+    db: Executor, *, cursor: int | None, backward: bool, limit: int, where: MetricFilter
+) -> list[Record]:
+    query = sql("metrics_backward" if backward else "metrics_forward")
+    return list(await db.fetch(query, cursor, where.initiative, where.unit, where.kind, limit))
+
+
+async def metrics_count(db: Executor, where: MetricFilter) -> int:
+    count: int = await db.fetchval(sql("metrics_count"), where.initiative, where.unit, where.kind)
+    return count
+
+
+async def metrics_by_slugs(db: Executor, slugs: Sequence[str]) -> list[Record]:
+    return list(await db.fetch(sql("metrics_by_slugs"), list(slugs)))
+
+
+async def metrics_by_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("metrics_by_ids"), list(ids)))
+
+
+async def metrics_by_initiative_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("metrics_by_initiative_ids"), list(ids)))
+
+
+async def metric_components_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("metric_components_by_metric_ids"), list(ids)))
+
+
+async def latest_observations_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("latest_observations_by_metric_ids"), list(ids)))
+
+
+async def observations_by_metric_ids(
+    db: Executor,
+    ids: Sequence[int],
+    *,
+    cursor: tuple[dt.date, int] | None,
+    backward: bool,
+    limit: int,
+    window: ObservationWindow,
+) -> list[Record]:
+    """Up to `limit` observations per metric after (or before) the cursor, nearest first."""
+    query = sql("observations_backward_by_metric_ids" if backward else "observations_forward_by_metric_ids")
+    date, row_id = cursor if cursor else (None, None)
+    return list(
+        await db.fetch(query, list(ids), date, row_id, window.area_code, limit, window.date_from, window.date_to)
+    )
+
+
+async def observation_counts_by_metric_ids(db: Executor, ids: Sequence[int], window: ObservationWindow) -> list[Record]:
+    query = sql("observations_count_by_metric_ids")
+    return list(await db.fetch(query, list(ids), window.area_code, window.date_from, window.date_to))
+
+
+async def comparisons_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("comparisons_by_metric_ids"), list(ids)))
+
+
+async def targets_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("targets_by_metric_ids"), list(ids)))

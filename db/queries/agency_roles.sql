@@ -1,0 +1,4 @@
+SELECT id, position, text, citation_id
+FROM agency_role
+ORDER BY position
+LIMIT 100

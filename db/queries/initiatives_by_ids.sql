@@ -1,0 +1,4 @@
+SELECT id, slug, position, title, focus_area_id, headline, lead, achievements_title,
+       achievements, background, outlook, page, section
+FROM initiative
+WHERE id = ANY($1::integer[])

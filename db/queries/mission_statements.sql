@@ -1,0 +1,4 @@
+SELECT id, slug, position, kind, title, subtitle, text, citation_id
+FROM mission_statement
+ORDER BY position
+LIMIT 100

@@ -1,0 +1,12 @@
+"""The root Query, merged from one class per area of the API."""
+
+from __future__ import annotations
+
+from strawberry.tools import merge_types
+
+from schema.queries.catalogs import CatalogQuery
+from schema.queries.metrics import MetricQuery
+from schema.queries.nodes import NodeQuery
+from schema.queries.report import ReportQuery
+
+Query = merge_types("Query", (NodeQuery, ReportQuery, MetricQuery, CatalogQuery))

@@ -1,0 +1,139 @@
+"""Queries over the report's structure and texts: dataset, focus areas, initiatives, milestones and more."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from db import milestones, report, texts
+from db.dataset import prefectures
+from db.milestones import MilestoneFilter as MilestoneWhere
+from schema.connection import Connection, build_connection
+from schema.context import Info
+from schema.pagination import PageRequest, encode_cursor
+from schema.types.agency_role import AgencyRole
+from schema.types.dataset import Dataset
+from schema.types.focus_area import FocusArea
+from schema.types.initiative import Initiative
+from schema.types.milestone import Milestone
+from schema.types.mission_statement import MissionStatement
+from schema.types.policy_goal import PolicyGoal
+from schema.types.prefecture import Prefecture
+from schema.types.priority_plan_item import PriorityPlanItem
+from schema.types.report_section import ReportSection
+from schema.types.source import edition
+
+INITIATIVE_CURSOR = "initiative"
+MILESTONE_CURSOR = "milestone"
+
+
+@strawberry.input(description="Narrows the list of initiatives.")
+class InitiativeFilter:
+    focus_area: str | None = strawberry.field(default=None, description="Slug of a focus area.")
+
+
+@strawberry.input(description="Narrows the list of milestones. Due dates are the last day of each period.")
+class MilestoneFilter:
+    initiative: str | None = strawberry.field(default=None, description="Slug of an initiative.")
+    fiscal_year: int | None = strawberry.field(default=None, description="Due in this fiscal year (April–March).")
+    due_before: dt.date | None = strawberry.field(default=None, description="Due on or before this date.")
+    due_after: dt.date | None = strawberry.field(default=None, description="Due on or after this date.")
+    dated: bool | None = strawberry.field(
+        default=None, description="true: only items whose wording states a period; false: only those without."
+    )
+
+
+@strawberry.type
+class ReportQuery:
+    @strawberry.field(description="The edition of the report and the version of the loaded data.")
+    async def dataset(self, info: Info) -> Dataset:
+        return Dataset.from_row(await edition(info))
+
+    @strawberry.field(description="The 3 focus areas (注力領域), in report order.")
+    async def focus_areas(self, info: Info) -> list[FocusArea]:
+        return [FocusArea.from_row(row) for row in await report.focus_areas(info.context.pool)]
+
+    @strawberry.field(description="The initiative pages of chapter 2, in report order.")
+    async def initiatives(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: InitiativeFilter | None = None,
+    ) -> Connection[Initiative]:
+        page = PageRequest.from_arguments(INITIATIVE_CURSOR, first, after, last, before)
+        focus_area = filter.focus_area if filter else None
+        pool = info.context.pool
+        rows = await report.initiatives_page(
+            pool, cursor=page.id_cursor(), backward=page.backward, limit=page.limit + 1, focus_area=focus_area
+        )
+
+        async def count() -> int:
+            return await report.initiatives_count(pool, focus_area=focus_area)
+
+        return build_connection(
+            page,
+            [Initiative.from_row(row) for row in rows],
+            [encode_cursor(INITIATIVE_CURSOR, row["position"]) for row in rows],
+            count,
+        )
+
+    @strawberry.field(description="One initiative by its slug; null when there is none.")
+    async def initiative(self, info: Info, slug: str) -> Initiative | None:
+        row = await info.context.loaders.initiative_by_slug.load(slug)
+        return Initiative.from_row(row) if row else None
+
+    @strawberry.field(description="The planned items of every initiative's 今後の展開, in report order.")
+    async def milestones(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: MilestoneFilter | None = None,
+    ) -> Connection[Milestone]:
+        page = PageRequest.from_arguments(MILESTONE_CURSOR, first, after, last, before)
+        f = filter or MilestoneFilter()
+        where = MilestoneWhere(f.initiative, f.fiscal_year, f.due_before, f.due_after, f.dated)
+        pool = info.context.pool
+        rows = await milestones.milestones_page(
+            pool, cursor=page.id_cursor(), backward=page.backward, limit=page.limit + 1, where=where
+        )
+
+        async def count() -> int:
+            return await milestones.milestones_count(pool, where)
+
+        return build_connection(
+            page,
+            [Milestone.from_row(row) for row in rows],
+            [encode_cursor(MILESTONE_CURSOR, row["id"]) for row in rows],
+            count,
+        )
+
+    @strawberry.field(description="The 6 目指す姿 of chapter 1.")
+    async def policy_goals(self, info: Info) -> list[PolicyGoal]:
+        return [PolicyGoal.from_row(row) for row in await info.context.loaders.policy_goals.load(None)]
+
+    @strawberry.field(description="Mission, Visions and Values of the Digital Agency.")
+    async def mission_statements(self, info: Info) -> list[MissionStatement]:
+        return [MissionStatement.from_row(row) for row in await info.context.loaders.mission_statements.load(None)]
+
+    @strawberry.field(description="The 10 items of the priority plan (chapter 3, 今後の取組).")
+    async def priority_plan(self, info: Info) -> list[PriorityPlanItem]:
+        return [PriorityPlanItem.from_row(row) for row in await info.context.loaders.priority_plan_items.load(None)]
+
+    @strawberry.field(description="The Digital Agency's 10 roles.")
+    async def agency_roles(self, info: Info) -> list[AgencyRole]:
+        return [AgencyRole.from_row(row) for row in await texts.agency_roles(info.context.pool)]
+
+    @strawberry.field(description="Passages that are not initiative pages (e.g. the organisation chapter).")
+    async def report_sections(self, info: Info) -> list[ReportSection]:
+        return [ReportSection.from_row(row) for row in await info.context.loaders.report_sections.load(None)]
+
+    @strawberry.field(description="The 47 prefectures, by code.")
+    async def prefectures(self, info: Info) -> list[Prefecture]:
+        return [Prefecture.from_row(row) for row in await prefectures(info.context.pool)]

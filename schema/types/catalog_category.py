@@ -1,0 +1,35 @@
+"""CatalogCategory: a node of a catalogue's taxonomy (a field, a sub-category)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from db.types import Record
+
+
+@strawberry.type(description="A category of a catalogue's taxonomy, with its sub-categories.")
+class CatalogCategory:
+    slug: str
+    name: str = strawberry.field(description="As the publisher names it.")
+    position: int
+    children: list[CatalogCategory] = strawberry.field(description="Sub-categories, in published order.")
+    category_id: strawberry.Private[int]
+
+    @classmethod
+    def tree(cls, rows: list[Record]) -> list[CatalogCategory]:
+        """The top-level categories, each with its descendants, from all rows of one catalogue."""
+        nodes = {
+            row["id"]: cls(
+                slug=row["slug"], name=row["name"], position=row["position"], children=[], category_id=row["id"]
+            )
+            for row in rows
+        }
+        roots: list[CatalogCategory] = []
+        for row in rows:
+            parent = nodes.get(row["parent_id"]) if row["parent_id"] else None
+            (parent.children if parent else roots).append(nodes[row["id"]])
+        return roots
+
+    @classmethod
+    def from_row(cls, row: Record) -> CatalogCategory:
+        return cls(slug=row["slug"], name=row["name"], position=row["position"], children=[], category_id=row["id"])

@@ -1,0 +1,46 @@
+"""Comparison: a change the report states, such as 「3.6倍」 or 「+5,776条項」."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from db.types import Record
+from schema.context import Info
+from schema.types.source import Source, cited
+
+
+@strawberry.type(description="A comparison as the report states it (「前年比で3.6倍超」, 「+5,776条項」).")
+class Comparison:
+    kind: str = strawberry.field(
+        description="`ratio` (倍), `difference` (in the metric's unit) or `percent_point` (pt)."
+    )
+    value: float
+    exact_value: str
+    stated: str = strawberry.field(description="The comparison as printed.")
+    baseline: str | None = strawberry.field(description="What it is compared with, as printed (e.g. 「2022年7月」).")
+    baseline_date: dt.date | None
+    date: dt.date | None = strawberry.field(description="When the compared value stands.")
+    approximate: bool
+    at_least: bool = strawberry.field(description="「超」「以上」: the value is a lower bound.")
+    citation_id: strawberry.Private[int]
+
+    @strawberry.field(description="Where the comparison is stated.")
+    async def source(self, info: Info) -> Source:
+        return await cited(info, self.citation_id)
+
+    @classmethod
+    def from_row(cls, row: Record) -> Comparison:
+        return cls(
+            kind=row["kind"],
+            value=float(row["value"]),
+            exact_value=str(row["value"]),
+            stated=row["stated"],
+            baseline=row["baseline"],
+            baseline_date=row["baseline_date"],
+            date=row["date"],
+            approximate=row["approximate"],
+            at_least=row["at_least"],
+            citation_id=row["citation_id"],
+        )

@@ -1,0 +1,122 @@
+"""Metric: a figure the report states, with its observations, comparisons, targets and breakdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from db.metrics import ObservationWindow
+from db.types import Record
+from loaders.observations import ObservationPage
+from schema.connection import Connection, build_connection
+from schema.context import Info
+from schema.errors import ServiceUnavailable
+from schema.node import Node
+from schema.pagination import PageRequest, encode_cursor
+from schema.types.comparison import Comparison
+from schema.types.observation import Observation
+from schema.types.source import Source, cited
+from schema.types.target import Target
+
+if TYPE_CHECKING:
+    from schema.types.initiative import Initiative
+
+OBSERVATION_CURSOR = "observation"
+
+
+@strawberry.type(description="A figure the report states. Numbers never carry units: see `unit` and `unitLabel`.")
+class Metric(Node):
+    slug: str
+    name: str = strawberry.field(description="The report's own name for the figure.")
+    unit: str = strawberry.field(
+        description="Unit code: count, people, percent, yen, ratio, points, days, hours, minutes or years."
+    )
+    unit_label: str = strawberry.field(description="The unit as printed (件, 枚, 人, 社, %, 円 …).")
+    kind: str = strawberry.field(description="count, percent, ratio, currency, duration or score.")
+    description: str | None
+    metric_id: strawberry.Private[int]
+    initiative_id: strawberry.Private[int | None]
+
+    def global_key(self) -> str:
+        return self.slug
+
+    @strawberry.field(description="The most recent national observation.")
+    async def latest(self, info: Info) -> Observation | None:
+        row = await info.context.loaders.latest_observation_by_metric_id.load(self.metric_id)
+        return Observation.from_row(row) if row else None
+
+    @strawberry.field(description="Observations in date order, optionally between two dates or for one area.")
+    async def observations(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        from_: Annotated[dt.date | None, strawberry.argument(name="from", description="First date.")] = None,
+        to: Annotated[dt.date | None, strawberry.argument(description="Last date.")] = None,
+        area_code: Annotated[str | None, strawberry.argument(description="6-digit code; null: the nation.")] = None,
+    ) -> Connection[Observation]:
+        page = PageRequest.from_arguments(OBSERVATION_CURSOR, first, after, last, before)
+        window = ObservationWindow(area_code=area_code, date_from=from_, date_to=to)
+        key = ObservationPage(page.limit + 1, page.date_id_cursor(), page.backward, window)
+        rows = await info.context.loaders.observation_pages.load((self.metric_id, key))
+        loaders = info.context.loaders
+
+        async def count() -> int:
+            return await loaders.observation_counts.load((self.metric_id, window))
+
+        return build_connection(
+            page,
+            [Observation.from_row(row) for row in rows],
+            [encode_cursor(OBSERVATION_CURSOR, f"{row['date'].isoformat()}|{row['id']}") for row in rows],
+            count,
+        )
+
+    @strawberry.field(description="Comparisons the report states (「3.6倍」, 「+5,776条項」).")
+    async def comparisons(self, info: Info) -> list[Comparison]:
+        rows = await info.context.loaders.comparisons_by_metric_id.load(self.metric_id)
+        return [Comparison.from_row(row) for row in rows]
+
+    @strawberry.field(description="Values the report plans for a period.")
+    async def targets(self, info: Info) -> list[Target]:
+        return [Target.from_row(row) for row in await info.context.loaders.targets_by_metric_id.load(self.metric_id)]
+
+    @strawberry.field(description="The parts of this figure, whose values sum to it at each date they share.")
+    async def components(self, info: Info) -> list[Metric]:
+        rows = await info.context.loaders.components_by_metric_id.load(self.metric_id)
+        return [Metric.from_row(row) for row in rows]
+
+    @strawberry.field(description="The initiative page the figure belongs to, if any.")
+    async def initiative(self, info: Info) -> Annotated[Initiative, strawberry.lazy("schema.types.initiative")] | None:
+        from schema.types.initiative import Initiative
+
+        if self.initiative_id is None:
+            return None
+        row = await info.context.loaders.initiative_by_id.load(self.initiative_id)
+        return Initiative.from_row(row) if row else None
+
+    @strawberry.field(description="Where the figure is stated: the source of its latest value (or first target).")
+    async def source(self, info: Info) -> Source:
+        loaders = info.context.loaders
+        latest = await loaders.latest_observation_by_metric_id.load(self.metric_id)
+        targets = await loaders.targets_by_metric_id.load(self.metric_id)
+        comparisons = await loaders.comparisons_by_metric_id.load(self.metric_id)
+        for row in ([latest] if latest else []) + targets + comparisons:
+            return await cited(info, row["citation_id"])
+        raise ServiceUnavailable(f"the metric {self.slug!r} has no sourced value")
+
+    @classmethod
+    def from_row(cls, row: Record) -> Metric:
+        return cls(
+            slug=row["slug"],
+            name=row["name"],
+            unit=row["unit"],
+            unit_label=row["unit_label"],
+            kind=row["kind"],
+            description=row["description"],
+            metric_id=row["id"],
+            initiative_id=row["initiative_id"],
+        )

@@ -1,0 +1,33 @@
+"""MissionStatement: the Digital Agency's Mission, Visions and Values."""
+
+from __future__ import annotations
+
+import strawberry
+
+from db.types import Record
+from schema.context import Info
+from schema.node import Node
+from schema.types.rows import from_record
+from schema.types.source import Source, cited
+
+
+@strawberry.type(description="The Mission, a Vision or a Value of the Digital Agency (ミッション・ビジョン・バリュー).")
+class MissionStatement(Node):
+    slug: str
+    position: int
+    kind: str = strawberry.field(description="`mission`, `vision` or `value`.")
+    title: str
+    subtitle: str | None = strawberry.field(description="e.g. 「Government as a Service」, as printed.")
+    text: str
+    citation_id: strawberry.Private[int]
+
+    def global_key(self) -> str:
+        return self.slug
+
+    @strawberry.field(description="Where the report states it.")
+    async def source(self, info: Info) -> Source:
+        return await cited(info, self.citation_id)
+
+    @classmethod
+    def from_row(cls, row: Record) -> MissionStatement:
+        return from_record(cls, row)

@@ -1,0 +1,55 @@
+"""Observation: one value of a metric at a date, with its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from db.types import Record
+from schema.context import Info
+from schema.types.source import Source, cited
+
+
+@strawberry.type(description="A dimension of an observation, e.g. age group or sex.")
+class Dimension:
+    name: str
+    value: str
+
+
+@strawberry.type(description="A value of a metric at a date, exactly as the source states it.")
+class Observation:
+    date: dt.date = strawberry.field(description="As-of date, or the last day of the period the value covers.")
+    value: float = strawberry.field(description="The value as a number (see `exactValue` for the decimal).")
+    exact_value: str = strawberry.field(description="The value as an exact decimal string.")
+    display_value: str | None = strawberry.field(
+        description="The value as printed in the source, e.g. 「約6,410万人」."
+    )
+    approximate: bool = strawberry.field(description="「約」, 「超」 or rounded in the source.")
+    date_basis: str = strawberry.field(
+        description="`stated`: the source gives the date; `report_period_end`: it gives none, and the value "
+        "stands at the end of the report's period (2023-08-31)."
+    )
+    period_start: dt.date | None = strawberry.field(description="First day of the period the value covers.")
+    area_code: str | None = strawberry.field(description="6-digit local government code; null for the nation.")
+    dimensions: list[Dimension]
+    citation_id: strawberry.Private[int]
+
+    @strawberry.field(description="Where the value is stated.")
+    async def source(self, info: Info) -> Source:
+        return await cited(info, self.citation_id)
+
+    @classmethod
+    def from_row(cls, row: Record) -> Observation:
+        return cls(
+            date=row["date"],
+            value=float(row["value"]),
+            exact_value=str(row["value"]),
+            display_value=row["stated"],
+            approximate=row["approximate"],
+            date_basis=row["date_basis"],
+            period_start=row["period_start"],
+            area_code=row["area_code"],
+            dimensions=[],
+            citation_id=row["citation_id"],
+        )

@@ -1,0 +1,92 @@
+"""ServiceCatalog: a catalogue or a list the report gives, with its taxonomy, stated count and entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from db.catalogs import ServiceFilter, services_count, services_page
+from db.types import Record
+from schema.connection import Connection, build_connection
+from schema.context import Info
+from schema.node import Node
+from schema.pagination import PageRequest, encode_cursor
+from schema.types.catalog_category import CatalogCategory
+from schema.types.service import Service
+from schema.types.source import Source, cited
+
+SERVICE_CURSOR = "service"
+
+
+@strawberry.type(
+    description="A catalogue: `statedCount` is what the report states; `entries.totalCount` is what is loaded."
+)
+class ServiceCatalog(Node):
+    slug: str
+    name: str = strawberry.field(description="As the report names it.")
+    publisher: str
+    edition: str | None
+    description: str | None
+    as_of: dt.date | None = strawberry.field(description="The date the stated count refers to.")
+    stated_count: int | None = strawberry.field(description="The number of entries the report states, if it does.")
+    url: str | None
+    catalog_id: strawberry.Private[int]
+    initiative_id: strawberry.Private[int | None]
+    citation_id: strawberry.Private[int]
+
+    def global_key(self) -> str:
+        return self.slug
+
+    @strawberry.field(description="The taxonomy: top-level categories with their sub-categories.")
+    async def categories(self, info: Info) -> list[CatalogCategory]:
+        rows = await info.context.loaders.categories_by_catalog_id.load(self.catalog_id)
+        return CatalogCategory.tree(rows)
+
+    @strawberry.field(description="The entries that are loaded (none when the publisher's list is not available).")
+    async def entries(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Service]:
+        return await service_connection(info, ServiceFilter(catalog=self.slug), first=first, after=after)
+
+    @strawberry.field(description="Where the report states the catalogue.")
+    async def source(self, info: Info) -> Source:
+        return await cited(info, self.citation_id)
+
+    @classmethod
+    def from_row(cls, row: Record) -> ServiceCatalog:
+        return cls(
+            slug=row["slug"],
+            name=row["name"],
+            publisher=row["publisher"],
+            edition=row["edition"],
+            description=row["description"],
+            as_of=row["as_of"],
+            stated_count=row["stated_count"],
+            url=row["url"],
+            catalog_id=row["id"],
+            initiative_id=row["initiative_id"],
+            citation_id=row["citation_id"],
+        )
+
+
+async def service_connection(
+    info: Info,
+    where: ServiceFilter,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Connection[Service]:
+    page = PageRequest.from_arguments(SERVICE_CURSOR, first, after, last, before)
+    pool = info.context.pool
+    rows = await services_page(pool, cursor=page.id_cursor(), backward=page.backward, limit=page.limit + 1, where=where)
+
+    async def count() -> int:
+        return await services_count(pool, where)
+
+    return build_connection(
+        page,
+        [Service.from_row(row) for row in rows],
+        [encode_cursor(SERVICE_CURSOR, row["id"]) for row in rows],
+        count,
+    )
