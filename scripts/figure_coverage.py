@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from seeds.report import read_report  # noqa: E402
+from seeds.report import read_report
 
 NUMBER = re.compile(
     r"(?P<prefix>約|計|全|第|\+|＋)?\s*\**(?P<number>\d[\d,]*(?:\.\d+)?)\**\s*"
@@ -39,6 +39,15 @@ NOT_FIGURES = {
     "つ": "a count of the report's own structure",
 }
 
+# Numbers with a unit that are deliberately not recorded as figures, by line of the report text.
+EXPLAINED = {
+    344: "part of the name of a set of procedures (「子育て関係・介護関係の26手続」)",
+    351: "part of the name of a set of procedures (「子育て関係・介護関係の26手続」)",
+    444: "not a statistic (「マイナンバーカード1枚で」)",
+    696: "the headline's rounding of 465社, kept in the note of mynumber-card-private-businesses",
+    1805: "the undated earlier survey value, kept in the quote of value-practice-respondent-share",
+}
+
 
 def held_values(report_dir: Path | None = None) -> dict[Decimal, list[str]]:
     """Every value a curated record holds (observations, comparisons, targets, stated counts) -> record names."""
@@ -57,12 +66,20 @@ def held_values(report_dir: Path | None = None) -> dict[Decimal, list[str]]:
     return held
 
 
-def classify(line: str, match: re.Match[str], held: dict[Decimal, list[str]]) -> tuple[str, str]:
+def classify(line_number: int, line: str, match: re.Match[str], held: dict[Decimal, list[str]]) -> tuple[str, str]:
     unit = match.group("unit") or ""
     raw = Decimal(match.group("number").replace(",", ""))
     value = raw * SCALES.get(match.group("scale") or "", Decimal(1))
     if unit == "割":
         value = raw * 10
+    # A bare small number (a list index, 「第6回」) matching some value would be a coincidence, not a record.
+    bare_and_small = not unit and not match.group("scale") and len(match.group("number").replace(",", "")) < 3
+    if unit not in NOT_FIGURES and not bare_and_small:
+        for candidate in (value.normalize(), raw.normalize()):
+            if candidate in held:
+                return "held", held[candidate][0]
+    if line_number in EXPLAINED:
+        return "not a figure", EXPLAINED[line_number]
     if unit in NOT_FIGURES and not match.group("scale"):
         return "not a figure", NOT_FIGURES[unit]
     if match.group("prefix") == "第":
@@ -73,9 +90,6 @@ def classify(line: str, match: re.Match[str], held: dict[Decimal, list[str]]) ->
         if re.fullmatch(r".*\t\d+\s*", line):
             return "not a figure", "a page of the table of contents"
         return "not a figure", "a bare number without a unit (identifier, list index or name)"
-    for candidate in (value.normalize(), raw.normalize()):
-        if candidate in held:
-            return "held", held[candidate][0]
     return "unaccounted", ""
 
 
@@ -93,7 +107,7 @@ def main() -> int:
         for match in NUMBER.finditer(line):
             if not match.group("number"):
                 continue
-            verdict, why = classify(line, match, held)
+            verdict, why = classify(number, line, match, held)
             verdicts[verdict] += 1
             if verdict == "not a figure":
                 reasons[why] += 1
