@@ -8,6 +8,7 @@ import signal
 import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import FrameType
 
 import uvicorn
@@ -20,9 +21,9 @@ from cli.output import say, timed
 from cli.steps import fetch_sources, load_data, migrate_database
 from schema import build_schema
 from seeds.records import SeedError
-from seeds.report import read_report
-from seeds.summary import check_report
+from seeds.report import REPORT_DIR, read_report
 from seeds.sources import SourceRowError
+from seeds.summary import check_report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,7 +108,7 @@ def data_check(settings: Settings, args: argparse.Namespace) -> int:
     """Validate the curated files and the sources without touching a database."""
     fetched = fetch_sources(settings)
     with timed("check", "curated report data") as details:
-        summary = check_report(read_report())
+        summary = check_report(read_report(args.report_dir))
         details.append(", ".join(f"{n} {what}" for what, n in summary.items()))
     return 0 if all(r.available for r in fetched) else 1
 
@@ -132,7 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     load = data.add_parser("load", help="load everything available in one transaction, if it changed")
     load.add_argument("--force", action="store_true", help="load even when the version is unchanged")
     load.set_defaults(command=data_load)
-    data.add_parser("check", help="validate curated data and sources").set_defaults(command=data_check)
+    check = data.add_parser("check", help="validate the curated report data and the sources")
+    check.add_argument("--report-dir", type=Path, default=REPORT_DIR, help="curated files to check (default: seeds)")
+    check.set_defaults(command=data_check)
     return parser
 
 

@@ -8,6 +8,7 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.types.rows import decimal_text
 from schema.types.source import Source, cited
 
 
@@ -35,7 +36,7 @@ class Comparison:
         return cls(
             kind=row["kind"],
             value=float(row["value"]),
-            exact_value=str(row["value"]),
+            exact_value=decimal_text(row["value"]),
             stated=row["stated"],
             baseline=row["baseline"],
             baseline_date=row["baseline_date"],

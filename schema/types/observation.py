@@ -8,6 +8,7 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.types.rows import decimal_text
 from schema.types.source import Source, cited
 
 
@@ -44,7 +45,7 @@ class Observation:
         return cls(
             date=row["date"],
             value=float(row["value"]),
-            exact_value=str(row["value"]),
+            exact_value=decimal_text(row["value"]),
             display_value=row["stated"],
             approximate=row["approximate"],
             date_basis=row["date_basis"],

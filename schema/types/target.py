@@ -7,6 +7,7 @@ import strawberry
 from db.types import Record
 from schema.context import Info
 from schema.types.period import Period, fiscal_year_of
+from schema.types.rows import decimal_text
 from schema.types.source import Source, cited
 
 
@@ -27,7 +28,7 @@ class Target:
         end = row["period_end"]
         return cls(
             value=float(row["value"]),
-            exact_value=str(row["value"]),
+            exact_value=decimal_text(row["value"]),
             stated=row["stated"],
             period=Period(
                 text=row["period_text"],
