@@ -14,22 +14,22 @@ T = TypeVar("T")
 
 @strawberry.type(description="Where a page sits in its list (Relay).")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="More items follow this page.")
+    has_previous_page: bool = strawberry.field(description="More items come before this page.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item; pass as `before`.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last item; pass as `after`.")
 
 
-@strawberry.type
+@strawberry.type(description="An item of a page, with its cursor.")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(description="Opaque; valid for this dataset version.")
+    node: T = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(description="A page of a list (a Relay connection), in a stable order.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Where this page sits in the list.")
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="The nodes of this page, without cursors.")

@@ -6,6 +6,9 @@ import base64
 import binascii
 import datetime as dt
 from dataclasses import dataclass
+from typing import Annotated
+
+import strawberry
 
 from schema.errors import BadUserInput
 from schema.limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
@@ -77,3 +80,9 @@ class PageRequest:
         argument = "before" if backward else "after"
         cursor = decode_cursor(kind, raw_cursor, argument) if raw_cursor is not None else None
         return cls(limit=size, cursor=cursor, backward=backward, argument=argument)
+
+
+First = Annotated[int | None, strawberry.argument(description="Items from the start or `after` (1..100, default 20).")]
+After = Annotated[str | None, strawberry.argument(description="Cursor to start after (an `endCursor`).")]
+Last = Annotated[int | None, strawberry.argument(description="Page size from the end or `before` (1..100).")]
+Before = Annotated[str | None, strawberry.argument(description="Cursor to end before (a `startCursor`).")]

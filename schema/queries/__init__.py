@@ -10,3 +10,6 @@ from schema.queries.nodes import NodeQuery
 from schema.queries.report import ReportQuery
 
 Query = merge_types("Query", (NodeQuery, ReportQuery, MetricQuery, CatalogQuery))
+Query.__strawberry_definition__.description = (  # type: ignore[attr-defined]
+    "hiraku: the Digital Agency's annual report (2022-09 – 2023-08) as open data. Every value carries its source."
+)

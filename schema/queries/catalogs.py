@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from db import catalogs
 from db.catalogs import ServiceFilter as ServiceWhere
 from schema.connection import Connection
 from schema.context import Info
+from schema.pagination import After, Before, First, Last
 from schema.types.service import Service
 from schema.types.service_catalog import ServiceCatalog, service_connection
 
@@ -25,7 +28,11 @@ class CatalogQuery:
         return [ServiceCatalog.from_row(row) for row in await catalogs.catalogs(info.context.pool)]
 
     @strawberry.field(description="One catalogue by its slug; null when there is none.")
-    async def service_catalog(self, info: Info, slug: str) -> ServiceCatalog | None:
+    async def service_catalog(
+        self,
+        info: Info,
+        slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
+    ) -> ServiceCatalog | None:
         row = await info.context.loaders.catalog_by_slug.load(slug)
         return ServiceCatalog.from_row(row) if row else None
 
@@ -33,11 +40,11 @@ class CatalogQuery:
     async def services(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: ServiceFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[ServiceFilter | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Service]:
         f = filter or ServiceFilter()
         return await service_connection(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from db import metrics
 from db.metrics import MetricFilter as MetricWhere
 from schema.connection import Connection, build_connection
 from schema.context import Info
-from schema.pagination import PageRequest, encode_cursor
+from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
 from schema.types.metric import Metric
 
 METRIC_CURSOR = "metric"
@@ -27,11 +29,11 @@ class MetricQuery:
     async def metrics(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: MetricFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[MetricFilter | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Metric]:
         page = PageRequest.from_arguments(METRIC_CURSOR, first, after, last, before)
         f = filter or MetricFilter()
@@ -52,6 +54,10 @@ class MetricQuery:
         )
 
     @strawberry.field(description="One metric by its slug; null when there is none.")
-    async def metric(self, info: Info, slug: str) -> Metric | None:
+    async def metric(
+        self,
+        info: Info,
+        slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
+    ) -> Metric | None:
         row = await info.context.loaders.metric_by_slug.load(slug)
         return Metric.from_row(row) if row else None

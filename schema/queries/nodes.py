@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
 import strawberry
 
@@ -71,11 +72,15 @@ async def _find(info: Info, type_name: str, key: str) -> Node | None:
 @strawberry.type
 class NodeQuery:
     @strawberry.field(description="Any object by its global ID; null and an error when there is none.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="A global ID.")]
+    ) -> Node | None:
         return await resolve_node(info, id)
 
     @strawberry.field(description=f"Objects by global IDs (at most {MAX_NODES_PER_REQUEST}), in the order asked.")
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self, info: Info, ids: Annotated[list[strawberry.ID], strawberry.argument(description="Global IDs.")]
+    ) -> list[Node | None]:
         if len(ids) > MAX_NODES_PER_REQUEST:
             raise PublicError(f"`ids` holds {len(ids)} IDs; at most {MAX_NODES_PER_REQUEST} are allowed")
         # Resolved together, so that the loaders batch them; graphql-core turns an exception returned as a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -11,7 +12,7 @@ from db.dataset import prefectures
 from db.milestones import MilestoneFilter as MilestoneWhere
 from schema.connection import Connection, build_connection
 from schema.context import Info
-from schema.pagination import PageRequest, encode_cursor
+from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
 from schema.types.agency_role import AgencyRole
 from schema.types.dataset import Dataset
 from schema.types.focus_area import FocusArea
@@ -58,11 +59,11 @@ class ReportQuery:
     async def initiatives(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: InitiativeFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[InitiativeFilter | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Initiative]:
         page = PageRequest.from_arguments(INITIATIVE_CURSOR, first, after, last, before)
         focus_area = filter.focus_area if filter else None
@@ -82,7 +83,11 @@ class ReportQuery:
         )
 
     @strawberry.field(description="One initiative by its slug; null when there is none.")
-    async def initiative(self, info: Info, slug: str) -> Initiative | None:
+    async def initiative(
+        self,
+        info: Info,
+        slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
+    ) -> Initiative | None:
         row = await info.context.loaders.initiative_by_slug.load(slug)
         return Initiative.from_row(row) if row else None
 
@@ -90,11 +95,11 @@ class ReportQuery:
     async def milestones(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: MilestoneFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[MilestoneFilter | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Milestone]:
         page = PageRequest.from_arguments(MILESTONE_CURSOR, first, after, last, before)
         f = filter or MilestoneFilter()

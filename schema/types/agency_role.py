@@ -11,8 +11,8 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="One of the 10 roles the Digital Agency takes on, in the report's words.")
 class AgencyRole:
-    position: int
-    text: str
+    position: int = strawberry.field(description="Its number, 1 to 10.")
+    text: str = strawberry.field(description="Verbatim.")
     citation_id: strawberry.Private[int]
 
     @strawberry.field(description="Where the report states it.")

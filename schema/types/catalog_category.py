@@ -9,9 +9,9 @@ from db.types import Record
 
 @strawberry.type(description="A category of a catalogue's taxonomy, with its sub-categories.")
 class CatalogCategory:
-    slug: str
+    slug: str = strawberry.field(description="Identifier within its catalogue.")
     name: str = strawberry.field(description="As the publisher names it.")
-    position: int
+    position: int = strawberry.field(description="Order among its siblings, from 1.")
     children: list[CatalogCategory] = strawberry.field(description="Sub-categories, in published order.")
     category_id: strawberry.Private[int]
 

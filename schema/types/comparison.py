@@ -17,13 +17,13 @@ class Comparison:
     kind: str = strawberry.field(
         description="`ratio` (倍), `difference` (in the metric's unit) or `percent_point` (pt)."
     )
-    value: float
-    exact_value: str
+    value: float = strawberry.field(description="The stated change as a number.")
+    exact_value: str = strawberry.field(description="The same as an exact decimal string.")
     stated: str = strawberry.field(description="The comparison as printed.")
     baseline: str | None = strawberry.field(description="What it is compared with, as printed (e.g. 「2022年7月」).")
-    baseline_date: dt.date | None
+    baseline_date: dt.date | None = strawberry.field(description="The baseline as a date, when the report gives one.")
     date: dt.date | None = strawberry.field(description="When the compared value stands.")
-    approximate: bool
+    approximate: bool = strawberry.field(description="「約」 in the report.")
     at_least: bool = strawberry.field(description="「超」「以上」: the value is a lower bound.")
     citation_id: strawberry.Private[int]
 

@@ -16,18 +16,18 @@ from schema.types.rows import from_record
 @strawberry.type(description="What hiraku serves: the report edition, the loaded version and its sources.")
 class Dataset:
     version: str = strawberry.field(description="Hash over every loaded input; changes whenever the data does.")
-    loaded_at: dt.datetime
-    title: str
-    publisher: str
-    period_start: dt.date
-    period_end: dt.date
-    url: str
-    licence: str
-    licence_note: str | None
+    loaded_at: dt.datetime = strawberry.field(description="When this version was loaded.")
+    title: str = strawberry.field(description="The edition of the report.")
+    publisher: str = strawberry.field(description="Who publishes the report.")
+    period_start: dt.date = strawberry.field(description="First day of the period the report covers.")
+    period_end: dt.date = strawberry.field(description="Last day of the period the report covers.")
+    url: str = strawberry.field(description="The report on the publisher's site.")
+    licence: str = strawberry.field(description="The report's terms of use.")
+    licence_note: str | None = strawberry.field(description="How the terms of use apply.")
     compatible_licence: str | None = strawberry.field(description="SPDX identifier of a compatible licence.")
-    compatible_licence_url: str | None
-    attribution: str
-    attribution_en: str
+    compatible_licence_url: str | None = strawberry.field(description="Text of the compatible licence.")
+    attribution: str = strawberry.field(description="出典 line for the whole dataset.")
+    attribution_en: str = strawberry.field(description="The same in English.")
 
     @strawberry.field(description="Every pinned source, loaded or missing.")
     async def sources(self, info: Info) -> list[DataSource]:

@@ -13,10 +13,10 @@ from schema.types.source import Source, report_passage
 
 @strawberry.type(description="A focus area (注力領域) of the Digital Agency, as chapter 2 of the report names it.")
 class FocusArea(Node):
-    slug: str
+    slug: str = strawberry.field(description="Stable identifier.")
     position: int = strawberry.field(description="Order in the report, from 1.")
     name: str = strawberry.field(description="The report's own wording.")
-    page: int
+    page: int = strawberry.field(description="Page of the section in the report's table of contents.")
     section: strawberry.Private[str]
 
     def global_key(self) -> str:

@@ -17,7 +17,7 @@ from schema.types.source import Source, report_passage
 
 @strawberry.type(description="A project page of chapter 2 of the report, in the report's own words.")
 class Initiative(Node):
-    slug: str
+    slug: str = strawberry.field(description="Stable identifier.")
     position: int = strawberry.field(description="Order in the report, from 1.")
     title: str = strawberry.field(description="The title in the focus area's list of projects.")
     headline: str = strawberry.field(description="The page's first heading.")

@@ -14,7 +14,7 @@ from schema.connection import Connection, build_connection
 from schema.context import Info
 from schema.errors import ServiceUnavailable
 from schema.node import Node
-from schema.pagination import PageRequest, encode_cursor
+from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
 from schema.types.comparison import Comparison
 from schema.types.observation import Observation
 from schema.types.source import Source, cited
@@ -28,14 +28,14 @@ OBSERVATION_CURSOR = "observation"
 
 @strawberry.type(description="A figure the report states. Numbers never carry units: see `unit` and `unitLabel`.")
 class Metric(Node):
-    slug: str
+    slug: str = strawberry.field(description="Stable identifier.")
     name: str = strawberry.field(description="The report's own name for the figure.")
     unit: str = strawberry.field(
         description="Unit code: count, people, percent, yen, ratio, points, days, hours, minutes or years."
     )
     unit_label: str = strawberry.field(description="The unit as printed (件, 枚, 人, 社, %, 円 …).")
     kind: str = strawberry.field(description="count, percent, ratio, currency, duration or score.")
-    description: str | None
+    description: str | None = strawberry.field(description="The report's own definition, where it gives one.")
     metric_id: strawberry.Private[int]
     initiative_id: strawberry.Private[int | None]
 
@@ -51,10 +51,10 @@ class Metric(Node):
     async def observations(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         from_: Annotated[dt.date | None, strawberry.argument(name="from", description="First date.")] = None,
         to: Annotated[dt.date | None, strawberry.argument(description="Last date.")] = None,
         area_code: Annotated[str | None, strawberry.argument(description="6-digit code; null: the nation.")] = None,

@@ -13,12 +13,12 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="The Mission, a Vision or a Value of the Digital Agency (ミッション・ビジョン・バリュー).")
 class MissionStatement(Node):
-    slug: str
-    position: int
+    slug: str = strawberry.field(description="Stable identifier.")
+    position: int = strawberry.field(description="Order in the report, from 1.")
     kind: str = strawberry.field(description="`mission`, `vision` or `value`.")
-    title: str
+    title: str = strawberry.field(description="The heading, verbatim.")
     subtitle: str | None = strawberry.field(description="e.g. 「Government as a Service」, as printed.")
-    text: str
+    text: str = strawberry.field(description="The body, verbatim.")
     citation_id: strawberry.Private[int]
 
     def global_key(self) -> str:

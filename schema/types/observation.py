@@ -14,8 +14,8 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="A dimension of an observation, e.g. age group or sex.")
 class Dimension:
-    name: str
-    value: str
+    name: str = strawberry.field(description="e.g. age_group, sex.")
+    value: str = strawberry.field(description="e.g. 20-29, female.")
 
 
 @strawberry.type(description="A value of a metric at a date, exactly as the source states it.")
@@ -33,7 +33,7 @@ class Observation:
     )
     period_start: dt.date | None = strawberry.field(description="First day of the period the value covers.")
     area_code: str | None = strawberry.field(description="6-digit local government code; null for the nation.")
-    dimensions: list[Dimension]
+    dimensions: list[Dimension] = strawberry.field(description="Breakdown this value belongs to (empty for a total).")
     citation_id: strawberry.Private[int]
 
     @strawberry.field(description="Where the value is stated.")

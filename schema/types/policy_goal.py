@@ -13,13 +13,13 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="One of the 6 目指す姿 (the society digitalisation aims at), in the report's words.")
 class PolicyGoal(Node):
-    slug: str
-    position: int
+    slug: str = strawberry.field(description="Stable identifier.")
+    position: int = strawberry.field(description="Order in the report, from 1.")
     title: str = strawberry.field(description="e.g. 「デジタル化による成長戦略」.")
     tagline: str = strawberry.field(description="The short line under the title, e.g. 「持続可能な社会へ」.")
     challenge: str = strawberry.field(description="課題.")
     vision: str = strawberry.field(description="目指す姿.")
-    text: str
+    text: str = strawberry.field(description="The paragraph, verbatim.")
     citation_id: strawberry.Private[int]
 
     def global_key(self) -> str:

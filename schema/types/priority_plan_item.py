@@ -14,18 +14,18 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="A numbered sub-item of a priority-plan item, with the details listed under it.")
 class PriorityPlanSubItem:
-    position: int
-    title: str
-    details: list[str]
+    position: int = strawberry.field(description="Its number in the item.")
+    title: str = strawberry.field(description="Verbatim.")
+    details: list[str] = strawberry.field(description="The measures listed under it, verbatim.")
 
 
 @strawberry.type(description="An item of the priority plan for the coming year (chapter 3, 今後の取組).")
 class PriorityPlanItem(Node):
-    slug: str
-    position: int
-    title: str
+    slug: str = strawberry.field(description="Stable identifier.")
+    position: int = strawberry.field(description="Order in the report, from 1.")
+    title: str = strawberry.field(description="Verbatim.")
     group_title: str | None = strawberry.field(description="The heading the item is printed under.")
-    sub_items: list[PriorityPlanSubItem]
+    sub_items: list[PriorityPlanSubItem] = strawberry.field(description="The numbered sub-items.")
     citation_id: strawberry.Private[int]
 
     def global_key(self) -> str:

@@ -12,12 +12,12 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="A passage of the report that is not an initiative page (e.g. デジタル庁の組織づくり).")
 class ReportSection(Node):
-    slug: str
-    position: int
+    slug: str = strawberry.field(description="Stable identifier.")
+    position: int = strawberry.field(description="Order in the report, from 1.")
     chapter: str = strawberry.field(description="Where it sits in the report.")
-    title: str
-    headline: str | None
-    text: str
+    title: str = strawberry.field(description="The heading, verbatim.")
+    headline: str | None = strawberry.field(description="The heading it is printed under.")
+    text: str = strawberry.field(description="The body, verbatim.")
     items: list[str] = strawberry.field(description="Bullet lists printed with it, verbatim.")
     citation_id: strawberry.Private[int]
 

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 class Service(Node):
     name: str = strawberry.field(description="As published.")
     position: int = strawberry.field(description="Order within its catalogue, from 1.")
-    description: str | None
-    provider: str | None
-    url: str | None
+    description: str | None = strawberry.field(description="As published.")
+    provider: str | None = strawberry.field(description="Who provides it, when stated.")
+    url: str | None = strawberry.field(description="Where it is offered, when stated.")
     status: str | None = strawberry.field(description="`done` or `planned`, when the source says so.")
     period: Period | None = strawberry.field(description="The date or period the source gives, as printed and read.")
     catalog_slug: strawberry.Private[str]

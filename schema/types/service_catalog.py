@@ -11,7 +11,7 @@ from db.types import Record
 from schema.connection import Connection, build_connection
 from schema.context import Info
 from schema.node import Node
-from schema.pagination import PageRequest, encode_cursor
+from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
 from schema.types.catalog_category import CatalogCategory
 from schema.types.service import Service
 from schema.types.source import Source, cited
@@ -23,14 +23,14 @@ SERVICE_CURSOR = "service"
     description="A catalogue: `statedCount` is what the report states; `entries.totalCount` is what is loaded."
 )
 class ServiceCatalog(Node):
-    slug: str
+    slug: str = strawberry.field(description="Stable identifier of the catalogue.")
     name: str = strawberry.field(description="As the report names it.")
-    publisher: str
-    edition: str | None
-    description: str | None
+    publisher: str = strawberry.field(description="Who publishes the catalogue or list.")
+    edition: str | None = strawberry.field(description="Edition as printed (e.g. 第1版).")
+    description: str | None = strawberry.field(description="What the report says the catalogue is.")
     as_of: dt.date | None = strawberry.field(description="The date the stated count refers to.")
     stated_count: int | None = strawberry.field(description="The number of entries the report states, if it does.")
-    url: str | None
+    url: str | None = strawberry.field(description="Where the publisher offers it, when the report gives it.")
     catalog_id: strawberry.Private[int]
     initiative_id: strawberry.Private[int | None]
     citation_id: strawberry.Private[int]
@@ -44,7 +44,7 @@ class ServiceCatalog(Node):
         return CatalogCategory.tree(rows)
 
     @strawberry.field(description="The entries that are loaded (none when the publisher's list is not available).")
-    async def entries(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Service]:
+    async def entries(self, info: Info, first: First = None, after: After = None) -> Connection[Service]:
         return await service_connection(info, ServiceFilter(catalog=self.slug), first=first, after=after)
 
     @strawberry.field(description="Where the report states the catalogue.")
@@ -72,10 +72,10 @@ async def service_connection(
     info: Info,
     where: ServiceFilter,
     *,
-    first: int | None = None,
-    after: str | None = None,
-    last: int | None = None,
-    before: str | None = None,
+    first: First = None,
+    after: After = None,
+    last: Last = None,
+    before: Before = None,
 ) -> Connection[Service]:
     page = PageRequest.from_arguments(SERVICE_CURSOR, first, after, last, before)
     pool = info.context.pool

@@ -19,12 +19,12 @@ class Source:
     section: str | None = strawberry.field(description="Section path within the report, as printed.")
     page: int | None = strawberry.field(description="Page of that section in the report's table of contents.")
     quote: str | None = strawberry.field(description="The report's own sentence or caption holding the value.")
-    url: str
+    url: str = strawberry.field(description="Where the document is published.")
     as_of: dt.date | None = strawberry.field(description="The date the document gives for the value.")
     figure_owner: str = strawberry.field(description="Who the figure belongs to (e.g. デジタル庁, 総務省).")
     citation_kind: str = strawberry.field(description=CITATION_KINDS)
     licence: str | None = strawberry.field(description="Terms of use of the document; null when not stated.")
-    note: str | None
+    note: str | None = strawberry.field(description="Curators' remark: how the value was read, caveats.")
     attribution: str = strawberry.field(description="出典 line to show beside the value.")
     attribution_en: str = strawberry.field(description="The same in English (names stay as published).")
 

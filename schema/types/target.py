@@ -13,10 +13,10 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="A value the report plans for a period.")
 class Target:
-    value: float
-    exact_value: str
+    value: float = strawberry.field(description="The planned value as a number.")
+    exact_value: str = strawberry.field(description="The same as an exact decimal string.")
     stated: str = strawberry.field(description="The target as printed.")
-    period: Period
+    period: Period = strawberry.field(description="The period the target is set for.")
     citation_id: strawberry.Private[int]
 
     @strawberry.field(description="Where the target is stated.")
