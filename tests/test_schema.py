@@ -27,18 +27,35 @@ def test_every_type_field_and_argument_has_a_description() -> None:
 
 
 def test_the_contract_names_of_the_design_are_in_the_schema() -> None:
-    sdl = build_schema().as_str()
-    for name in (
-        "node(id: ID!): Node",
-        "nodes(ids: [ID!]!): [Node]!",
-        "dataset: Dataset!",
-        "focusAreas: [FocusArea!]!",
-        "initiative(slug: String!): Initiative",
-        "metric(slug: String!): Metric",
-        "serviceCatalogs: [ServiceCatalog!]!",
-        "latest: Observation",
-        "comparisons: [Comparison!]!",
-        "targets: [Target!]!",
-        "components: [Metric!]!",
-    ):
-        assert name in sdl, name
+    schema = build_schema()._schema
+    query = schema.query_type
+    assert query is not None
+    expected = {
+        "node": ("Node", ["id"]),
+        "nodes": ("[Node]!", ["ids"]),
+        "dataset": ("Dataset!", []),
+        "focusAreas": ("[FocusArea!]!", []),
+        "initiatives": ("InitiativeConnection!", ["first", "after", "last", "before", "filter"]),
+        "initiative": ("Initiative", ["slug"]),
+        "metrics": ("MetricConnection!", ["first", "after", "last", "before", "filter"]),
+        "metric": ("Metric", ["slug"]),
+        "serviceCatalogs": ("[ServiceCatalog!]!", []),
+        "services": ("ServiceConnection!", ["first", "after", "last", "before", "filter"]),
+        "milestones": ("MilestoneConnection!", ["first", "after", "last", "before", "filter"]),
+    }
+    for name, (type_name, args) in expected.items():
+        field = query.fields[name]
+        assert (str(field.type), list(field.args)) == (type_name, args), name
+    metric = schema.type_map["Metric"]
+    assert isinstance(metric, GraphQLObjectType)
+    for name, type_name in {
+        "latest": "Observation",
+        "observations": "ObservationConnection!",
+        "comparisons": "[Comparison!]!",
+        "targets": "[Target!]!",
+        "components": "[Metric!]!",
+        "initiative": "Initiative",
+        "source": "Source!",
+    }.items():
+        assert str(metric.fields[name].type) == type_name, name
+    assert list(metric.fields["observations"].args) == ["first", "after", "last", "before", "from", "to", "areaCode"]
