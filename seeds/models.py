@@ -19,7 +19,7 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 # Unit codes: numbers never carry units; the Japanese counter word is kept as `unit_label`.
 UnitCode = Literal["count", "percent", "yen", "ratio", "points", "days", "hours", "minutes", "years", "people"]
 MetricKind = Literal["count", "percent", "ratio", "currency", "duration", "score"]
-ComparisonKind = Literal["ratio", "difference", "percent_point"]
+ComparisonKind = Literal["ratio", "difference", "percent_point", "percent_change"]
 CitationKind = Literal["primary", "quoted"]
 DateBasis = Literal["stated", "report_period_end"]
 
@@ -95,6 +95,7 @@ class Observation(SeedRecord):
     date_basis: DateBasis = "stated"
     period_start: dt.date | None = None
     approximate: bool = False
+    at_least: bool = Field(default=False, description="「以上」「超」「を超え」: the value is a lower bound.")
     area: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = None
     source: SourceRef
 

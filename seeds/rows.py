@@ -39,8 +39,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "report_section": ("id", "slug", "position", "chapter", "title", "headline", "text", "items", "citation_id"),
     "metric": ("id", "slug", "name", "unit", "unit_label", "kind", "initiative_id", "description"),
     "observation": (
-        "id", "metric_id", "value", "stated", "date", "date_basis", "period_start", "approximate", "area_code",
-        "dimensions", "citation_id",
+        "id", "metric_id", "value", "stated", "date", "date_basis", "period_start", "approximate", "at_least",
+        "area_code", "dimensions", "citation_id",
     ),
     "comparison": (
         "id", "metric_id", "kind", "value", "stated", "baseline", "baseline_date", "date", "approximate", "at_least",
@@ -102,7 +102,7 @@ def _metric_rows(report: Report, tables: Tables, initiative_ids: dict[str, int],
         metric_id = metric_ids[m.slug]
         for o in m.observations:
             row: Row = (
-                metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.area, "{}",
+                metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.at_least, o.area, "{}",
                 cite(o.source),
             )  # fmt: skip
             tables.add("observation", row)

@@ -90,6 +90,7 @@ CREATE TABLE observation (
     date_basis text NOT NULL CHECK (date_basis IN ('stated', 'report_period_end')),
     period_start date,
     approximate boolean NOT NULL,
+    at_least boolean NOT NULL,
     -- NULL: the nation as a whole.
     area_code char(6),
     dimensions jsonb NOT NULL DEFAULT '{}',
@@ -100,7 +101,7 @@ CREATE INDEX observation_metric_date ON observation (metric_id, date, id);
 CREATE TABLE comparison (
     id integer PRIMARY KEY,
     metric_id integer NOT NULL REFERENCES metric (id),
-    kind text NOT NULL CHECK (kind IN ('ratio', 'difference', 'percent_point')),
+    kind text NOT NULL CHECK (kind IN ('ratio', 'difference', 'percent_point', 'percent_change')),
     value numeric NOT NULL,
     stated text NOT NULL,
     baseline text,

@@ -1,4 +1,4 @@
-SELECT o.id, o.metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.area_code, o.dimensions, o.citation_id
+SELECT o.id, o.metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.at_least, o.area_code, o.dimensions, o.citation_id
 FROM (
     SELECT o.*, row_number() OVER (PARTITION BY o.metric_id ORDER BY o.date DESC, o.id DESC) AS n
     FROM observation AS o

@@ -1,6 +1,6 @@
 -- For each metric: up to $5 observations in date order after the cursor (date $2, id $3),
 -- between $6 and $7, in the area $4 (NULL: the nation).
-SELECT o.id, o.metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.area_code, o.dimensions, o.citation_id
+SELECT o.id, o.metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.at_least, o.area_code, o.dimensions, o.citation_id
 FROM (
     SELECT o.*, row_number() OVER (PARTITION BY o.metric_id ORDER BY o.date, o.id) AS n
     FROM observation AS o

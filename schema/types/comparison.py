@@ -15,7 +15,8 @@ from schema.types.source import Source, cited
 @strawberry.type(description="A comparison as the report states it (「前年比で3.6倍超」, 「+5,776条項」).")
 class Comparison:
     kind: str = strawberry.field(
-        description="`ratio` (倍), `difference` (in the metric's unit) or `percent_point` (pt)."
+        description="`ratio` (倍), `difference` (in the metric's unit), `percent_point` (pt) or "
+        "`percent_change` (「約14%増」: a relative change in percent)."
     )
     value: float = strawberry.field(description="The stated change as a number.")
     exact_value: str = strawberry.field(description="The same as an exact decimal string.")

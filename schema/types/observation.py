@@ -27,6 +27,7 @@ class Observation:
         description="The value as printed in the source, e.g. 「約6,410万人」."
     )
     approximate: bool = strawberry.field(description="「約」, 「超」 or rounded in the source.")
+    at_least: bool = strawberry.field(description="「以上」「超」: the value is a lower bound.")
     date_basis: str = strawberry.field(
         description="`stated`: the source gives the date; `report_period_end`: it gives none, and the value "
         "stands at the end of the report's period (2023-08-31)."
@@ -48,6 +49,7 @@ class Observation:
             exact_value=decimal_text(row["value"]),
             display_value=row["stated"],
             approximate=row["approximate"],
+            at_least=row["at_least"],
             date_basis=row["date_basis"],
             period_start=row["period_start"],
             area_code=row["area_code"],
