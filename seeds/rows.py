@@ -102,8 +102,8 @@ def _metric_rows(report: Report, tables: Tables, initiative_ids: dict[str, int],
         metric_id = metric_ids[m.slug]
         for o in m.observations:
             row: Row = (
-                metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.at_least, o.area, "{}",
-                cite(o.source),
+                metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.at_least,
+                o.area, "{}", cite(o.source),
             )  # fmt: skip
             tables.add("observation", row)
         for c in m.comparisons:
