@@ -29,13 +29,15 @@ class LoadResult:
     missing: dict[str, str] = field(default_factory=dict)
 
 
-def dataset_inputs(fetched: list[FetchResult]) -> dict[str, str]:
+def dataset_inputs(fetched: list[FetchResult], report_dir: Path = REPORT_DIR) -> dict[str, str]:
     """Every input of a load and its sha256; a missing source is an input too, so its return reloads."""
     inputs: dict[str, str] = {}
     for directory in VERSIONED_DIRS:
         for path in sorted((PROJECT_DIR / directory).rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".sql", ".yaml", ".toml"}:
+            if path.is_file() and path.suffix in {".py", ".sql", ".toml"}:
                 inputs[str(path.relative_to(PROJECT_DIR))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for path in sorted(report_dir.glob("*.yaml")):
+        inputs[f"report/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
     for result in fetched:
         for file in result.source.files:
             key = f"source:{result.source.slug}/{file.path}"
@@ -54,20 +56,20 @@ async def load(
     force: bool = False,
     report_dir: Path = REPORT_DIR,
 ) -> LoadResult:
-    """Validate every input first, then replace the data in one transaction; nothing changes on any error."""
+    """Skip when the inputs are those loaded; else validate them all, then replace the data in one transaction."""
+    inputs = dataset_inputs(fetched, report_dir)
+    version = version_of(inputs)
+    result = LoadResult(version, skipped=False, missing={r.source.slug: r.problem for r in fetched if r.problem})
+    if not force and await dataset_version(conn) == version:
+        result.skipped = True
+        return result
+
     report = read_report(report_dir)
     available = {r.source.slug: r for r in fetched if r.available}
     prefectures = []
     if prefecture_source.SOURCE_SLUG in available:
         path = available[prefecture_source.SOURCE_SLUG].paths[prefecture_source.SOURCE_FILE]
         prefectures = prefecture_source.read_prefectures(path)
-
-    inputs = dataset_inputs(fetched)
-    version = version_of(inputs)
-    result = LoadResult(version, skipped=False, missing={r.source.slug: r.problem for r in fetched if r.problem})
-    if not force and await dataset_version(conn) == version:
-        result.skipped = True
-        return result
 
     async with conn.transaction():
         await writes.begin_load(conn)
