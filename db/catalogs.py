@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from db.paging import Slice
 from db.sql import sql
 from db.types import Executor, Record
 
@@ -39,11 +40,15 @@ async def catalog_categories_by_ids(db: Executor, ids: Sequence[int]) -> list[Re
     return list(await db.fetch(sql("catalog_categories_by_ids"), list(ids)))
 
 
-async def services_page(
-    db: Executor, *, cursor: int | None, backward: bool, limit: int, where: ServiceFilter
-) -> list[Record]:
-    query = sql("services_backward" if backward else "services_forward")
-    return list(await db.fetch(query, cursor, where.catalog, where.category, limit))
+async def services_page(db: Executor, page: Slice, where: ServiceFilter) -> list[Record]:
+    """A page of catalogue entries, nearest first, each row with its `rank` and the filtered `total`."""
+    return list(await db.fetch(sql("services_page"), *page.arguments(), where.catalog, where.category))
+
+
+async def services_page_by_catalog_ids(db: Executor, ids: Sequence[int], page: Slice) -> list[Record]:
+    """The same page of entries of each catalogue, rows tagged with `parent_id`."""
+    arguments = (page.after, page.before, page.limit, page.backward)
+    return list(await db.fetch(sql("services_page_by_catalog_ids"), list(ids), *arguments))
 
 
 async def services_count(db: Executor, where: ServiceFilter) -> int:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from db.paging import Slice
 from db.sql import sql
 from db.types import Executor, Record
 
@@ -26,11 +27,15 @@ class ObservationWindow:
     date_to: dt.date | None = None
 
 
-async def metrics_page(
-    db: Executor, *, cursor: int | None, backward: bool, limit: int, where: MetricFilter
-) -> list[Record]:
-    query = sql("metrics_backward" if backward else "metrics_forward")
-    return list(await db.fetch(query, cursor, where.initiative, where.unit, where.kind, limit))
+async def metrics_page(db: Executor, page: Slice, where: MetricFilter) -> list[Record]:
+    """A page of metrics, nearest first, each row with its `rank` and the filtered `total`."""
+    return list(await db.fetch(sql("metrics_page"), *page.arguments(), where.initiative, where.unit, where.kind))
+
+
+async def metrics_page_by_initiative_ids(db: Executor, ids: Sequence[int], page: Slice) -> list[Record]:
+    """The same page of metrics of each initiative, rows tagged with `parent_id`."""
+    arguments = (page.after, page.before, page.limit, page.backward)
+    return list(await db.fetch(sql("metrics_page_by_initiative_ids"), list(ids), *arguments))
 
 
 async def metrics_count(db: Executor, where: MetricFilter) -> int:
@@ -44,10 +49,6 @@ async def metrics_by_slugs(db: Executor, slugs: Sequence[str]) -> list[Record]:
 
 async def metrics_by_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
     return list(await db.fetch(sql("metrics_by_ids"), list(ids)))
-
-
-async def metrics_by_initiative_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
-    return list(await db.fetch(sql("metrics_by_initiative_ids"), list(ids)))
 
 
 async def metric_components_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
@@ -86,3 +87,7 @@ async def comparisons_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Re
 
 async def targets_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
     return list(await db.fetch(sql("targets_by_metric_ids"), list(ids)))
+
+
+async def metric_counts_by_initiative_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("metric_counts_by_initiative_ids"), list(ids)))

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from db.paging import Slice
 from db.sql import sql
 from db.types import Executor, Record
 
@@ -22,11 +23,9 @@ class MilestoneFilter:
         return (self.initiative, self.fiscal_year, self.due_before, self.due_after, self.dated)
 
 
-async def milestones_page(
-    db: Executor, *, cursor: int | None, backward: bool, limit: int, where: MilestoneFilter
-) -> list[Record]:
-    query = sql("milestones_backward" if backward else "milestones_forward")
-    return list(await db.fetch(query, cursor, *where.arguments(), limit))
+async def milestones_page(db: Executor, page: Slice, where: MilestoneFilter) -> list[Record]:
+    """A page of milestones, nearest first, each row with its `rank` and the filtered `total`."""
+    return list(await db.fetch(sql("milestones_page"), *page.arguments(), *where.arguments()))
 
 
 async def milestones_count(db: Executor, where: MilestoneFilter) -> int:

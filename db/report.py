@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from db.paging import Slice
 from db.sql import sql
 from db.types import Executor, Record
 
@@ -16,12 +17,9 @@ async def focus_areas_by_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
     return list(await db.fetch(sql("focus_areas_by_ids"), list(ids)))
 
 
-async def initiatives_page(
-    db: Executor, *, cursor: int | None, backward: bool, limit: int, focus_area: str | None
-) -> list[Record]:
-    """Up to `limit` initiatives after (or, backward, before) the position `cursor`, nearest first."""
-    query = sql("initiatives_backward" if backward else "initiatives_forward")
-    return list(await db.fetch(query, cursor, focus_area, limit))
+async def initiatives_page(db: Executor, page: Slice, *, focus_area: str | None) -> list[Record]:
+    """A page of initiatives, nearest first, each row with its `rank` and the filtered `total`."""
+    return list(await db.fetch(sql("initiatives_page"), *page.arguments(), focus_area))
 
 
 async def initiatives_count(db: Executor, *, focus_area: str | None) -> int:

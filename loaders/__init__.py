@@ -12,8 +12,9 @@ from strawberry.dataloader import DataLoader
 from db import catalogs, metrics, milestones, report, texts
 from db.dataset import dataset
 from db.metrics import ObservationWindow
+from db.paging import Slice
 from db.types import Record
-from loaders.batch import many_per_key, one_per_key, whole_table
+from loaders.batch import counts_per_key, many_per_key, one_per_key, pages_per_key, whole_table
 from loaders.observations import ObservationPage, observation_counts, observation_pages
 
 
@@ -31,7 +32,8 @@ class Loaders:
     report_sections: DataLoader[None, list[Record]]
     metric_by_id: DataLoader[int, Record | None]
     metric_by_slug: DataLoader[str, Record | None]
-    metrics_by_initiative_id: DataLoader[int, list[Record]]
+    metric_pages_by_initiative_id: DataLoader[tuple[int, Slice], list[Record]]
+    metric_count_by_initiative_id: DataLoader[int, int]
     components_by_metric_id: DataLoader[int, list[Record]]
     latest_observation_by_metric_id: DataLoader[int, Record | None]
     observation_pages: DataLoader[tuple[int, ObservationPage], list[Record]]
@@ -46,7 +48,8 @@ class Loaders:
     categories_by_catalog_id: DataLoader[int, list[Record]]
     category_by_id: DataLoader[int, Record | None]
     service_by_key: DataLoader[tuple[str, int], Record | None]
-    service_count_by_catalog_id: DataLoader[int, Record | None]
+    service_pages_by_catalog_id: DataLoader[tuple[int, Slice], list[Record]]
+    service_count_by_catalog_id: DataLoader[int, int]
 
     @classmethod
     def create(cls, pool: asyncpg.Pool) -> Loaders:
@@ -67,7 +70,10 @@ class Loaders:
             report_sections=whole_table(partial(texts.report_sections, pool)),
             metric_by_id=one_per_key(partial(metrics.metrics_by_ids, pool), "id"),
             metric_by_slug=one_per_key(partial(metrics.metrics_by_slugs, pool), "slug"),
-            metrics_by_initiative_id=many_per_key(partial(metrics.metrics_by_initiative_ids, pool), "initiative_id"),
+            metric_pages_by_initiative_id=pages_per_key(partial(metrics.metrics_page_by_initiative_ids, pool)),
+            metric_count_by_initiative_id=counts_per_key(
+                partial(metrics.metric_counts_by_initiative_ids, pool), "initiative_id"
+            ),
             components_by_metric_id=many_per_key(partial(metrics.metric_components_by_metric_ids, pool), "total_id"),
             latest_observation_by_metric_id=one_per_key(
                 partial(metrics.latest_observations_by_metric_ids, pool), "metric_id"
@@ -88,7 +94,8 @@ class Loaders:
             ),
             category_by_id=one_per_key(partial(catalogs.catalog_categories_by_ids, pool), "id"),
             service_by_key=_by_pair(partial(catalogs.services_by_keys, pool), "catalog_slug"),
-            service_count_by_catalog_id=one_per_key(
+            service_pages_by_catalog_id=pages_per_key(partial(catalogs.services_page_by_catalog_ids, pool)),
+            service_count_by_catalog_id=counts_per_key(
                 partial(catalogs.service_counts_by_catalog_ids, pool), "catalog_id"
             ),
         )

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from db.paging import Slice
 from db.types import Record
 
 Key = TypeVar("Key", bound=Hashable)
@@ -46,5 +47,33 @@ def whole_table(fetch: Callable[[], Awaitable[list[Record]]]) -> DataLoader[None
     async def load(keys: list[None]) -> list[list[Record]]:
         rows = await fetch()
         return [rows for _ in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def pages_per_key(
+    fetch: Callable[[list[int], Slice], Awaitable[list[Record]]],
+) -> DataLoader[tuple[int, Slice], list[Record]]:
+    """A loader of one page of children per parent: one statement per distinct page, whatever the parents."""
+
+    async def load(keys: list[tuple[int, Slice]]) -> list[list[Record]]:
+        parents_by_page: dict[Slice, list[int]] = defaultdict(list)
+        for parent_id, page in keys:
+            parents_by_page[page].append(parent_id)
+        found: dict[tuple[int, Slice], list[Record]] = defaultdict(list)
+        for page, parent_ids in parents_by_page.items():
+            for row in await fetch(parent_ids, page):
+                found[(row["parent_id"], page)].append(row)
+        return [found.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def counts_per_key(fetch: Callable[[list[int]], Awaitable[list[Record]]], column: str) -> DataLoader[int, int]:
+    """A loader of a count per key from rows of (`column`, count); 0 for a key without a row."""
+
+    async def load(keys: list[int]) -> list[int]:
+        counts = {row[column]: int(row["count"]) for row in await fetch(keys)}
+        return [counts.get(key, 0) for key in keys]
 
     return DataLoader(load_fn=load)

@@ -1,4 +1,4 @@
-"""Relay connections: edges with cursors, nodes, page info and a total count asked for only when selected."""
+"""Relay connections: edges with cursors, nodes, page info and a total count."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from schema.pagination import PageRequest
+from db.types import Record
+from schema.pagination import PageRequest, encode_cursor
 
 T = TypeVar("T")
 
@@ -47,7 +48,7 @@ def build_connection(
     cursors: Sequence[str],
     count: Callable[[], Awaitable[int]],
 ) -> Connection[T]:
-    """A connection from rows fetched with limit + 1, nearest first (reversed when paging backward)."""
+    """A connection from rows fetched with limit + 1 by keyset, nearest first (reversed when paging backward)."""
     has_more = len(nodes) > page.limit
     nodes, cursors = list(nodes[: page.limit]), list(cursors[: page.limit])
     if page.backward:
@@ -62,3 +63,34 @@ def build_connection(
         end_cursor=cursors[-1] if cursors else None,
     )
     return Connection(edges=edges, page_info=info, _count=count)
+
+
+def ranked_connection(
+    page: PageRequest,
+    kind: str,
+    rows: Sequence[Record],
+    build: Callable[[Record], T],
+    count: Callable[[], Awaitable[int]],
+) -> Connection[T]:
+    """A connection from rows carrying their `rank` and the list's `total`, nearest first."""
+    ordered = sorted(rows, key=lambda row: row["rank"])
+    edges = [Edge(cursor=encode_cursor(kind, row["rank"]), node=build(row)) for row in ordered]
+    total = ordered[0]["total"] if ordered else None
+
+    async def total_count() -> int:
+        if total is not None:
+            return int(total)
+        return 0 if page.cursor is None else await count()
+
+    if ordered:
+        has_next, has_previous = ordered[-1]["rank"] < total, ordered[0]["rank"] > 1
+    else:
+        # An empty page: beyond one end of the list, whose other side holds the cursor's row, if any.
+        has_next, has_previous = (page.cursor is not None, False) if page.backward else (False, page.cursor is not None)
+    info = PageInfo(
+        has_next_page=has_next,
+        has_previous_page=has_previous,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, _count=total_count)

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import strawberry
 
+from db.paging import Slice
 from schema.errors import BadUserInput
 from schema.limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
@@ -41,6 +42,18 @@ class PageRequest:
     cursor: str | None
     backward: bool
     argument: str = "after"
+
+    def slice(self, order: str = "position", *, descending: bool = False) -> Slice:
+        """The ranks to fetch for a ranked list sorted by `order`."""
+        rank = self.id_cursor()
+        return Slice(
+            limit=self.limit,
+            after=None if self.backward else rank,
+            before=rank if self.backward else None,
+            backward=self.backward,
+            order=order,
+            descending=descending,
+        )
 
     def id_cursor(self) -> int | None:
         """The cursor of a list ordered by id."""

@@ -35,13 +35,13 @@ def test_the_contract_names_of_the_design_are_in_the_schema() -> None:
         "nodes": ("[Node]!", ["ids"]),
         "dataset": ("Dataset!", []),
         "focusAreas": ("[FocusArea!]!", []),
-        "initiatives": ("InitiativeConnection!", ["first", "after", "last", "before", "filter"]),
+        "initiatives": ("InitiativeConnection!", ["first", "after", "last", "before", "filter", "orderBy"]),
         "initiative": ("Initiative", ["slug"]),
-        "metrics": ("MetricConnection!", ["first", "after", "last", "before", "filter"]),
+        "metrics": ("MetricConnection!", ["first", "after", "last", "before", "filter", "orderBy"]),
         "metric": ("Metric", ["slug"]),
         "serviceCatalogs": ("[ServiceCatalog!]!", []),
         "services": ("ServiceConnection!", ["first", "after", "last", "before", "filter"]),
-        "milestones": ("MilestoneConnection!", ["first", "after", "last", "before", "filter"]),
+        "milestones": ("MilestoneConnection!", ["first", "after", "last", "before", "filter", "orderBy"]),
     }
     for name, (type_name, args) in expected.items():
         field = query.fields[name]

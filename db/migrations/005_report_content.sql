@@ -96,7 +96,7 @@ CREATE TABLE observation (
     dimensions jsonb NOT NULL DEFAULT '{}',
     citation_id integer NOT NULL REFERENCES citation (id)
 );
-CREATE INDEX observation_metric_date ON observation (metric_id, date, id);
+CREATE INDEX observation_metric_area_date ON observation (metric_id, area_code, date, id);
 
 CREATE TABLE comparison (
     id integer PRIMARY KEY,

@@ -8,12 +8,11 @@ import strawberry
 
 from db import metrics
 from db.metrics import MetricFilter as MetricWhere
-from schema.connection import Connection, build_connection
+from schema.connection import Connection, ranked_connection
 from schema.context import Info
-from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
-from schema.types.metric import Metric
-
-METRIC_CURSOR = "metric"
+from schema.ordering import MetricOrder, OrderDirection
+from schema.pagination import After, Before, First, Last, PageRequest
+from schema.types.metric import METRIC_CURSOR, Metric
 
 
 @strawberry.input(description="Narrows the list of metrics.")
@@ -34,24 +33,20 @@ class MetricQuery:
         last: Last = None,
         before: Before = None,
         filter: Annotated[MetricFilter | None, strawberry.argument(description="Narrows the list.")] = None,
+        order_by: Annotated[MetricOrder | None, strawberry.argument(description="Sort order.")] = None,
     ) -> Connection[Metric]:
         page = PageRequest.from_arguments(METRIC_CURSOR, first, after, last, before)
+        order = order_by or MetricOrder()
         f = filter or MetricFilter()
         where = MetricWhere(f.initiative, f.unit, f.kind)
         pool = info.context.pool
-        rows = await metrics.metrics_page(
-            pool, cursor=page.id_cursor(), backward=page.backward, limit=page.limit + 1, where=where
-        )
+        window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)
+        rows = await metrics.metrics_page(pool, window, where)
 
         async def count() -> int:
             return await metrics.metrics_count(pool, where)
 
-        return build_connection(
-            page,
-            [Metric.from_row(row) for row in rows],
-            [encode_cursor(METRIC_CURSOR, row["id"]) for row in rows],
-            count,
-        )
+        return ranked_connection(page, METRIC_CURSOR, rows, Metric.from_row, count)
 
     @strawberry.field(description="One metric by its slug; null when there is none.")
     async def metric(

@@ -10,9 +10,10 @@ import strawberry
 from db import milestones, report, texts
 from db.dataset import prefectures
 from db.milestones import MilestoneFilter as MilestoneWhere
-from schema.connection import Connection, build_connection
+from schema.connection import Connection, ranked_connection
 from schema.context import Info
-from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
+from schema.ordering import InitiativeOrder, MilestoneOrder, OrderDirection
+from schema.pagination import After, Before, First, Last, PageRequest
 from schema.types.agency_role import AgencyRole
 from schema.types.dataset import Dataset
 from schema.types.focus_area import FocusArea
@@ -64,23 +65,19 @@ class ReportQuery:
         last: Last = None,
         before: Before = None,
         filter: Annotated[InitiativeFilter | None, strawberry.argument(description="Narrows the list.")] = None,
+        order_by: Annotated[InitiativeOrder | None, strawberry.argument(description="Sort order.")] = None,
     ) -> Connection[Initiative]:
         page = PageRequest.from_arguments(INITIATIVE_CURSOR, first, after, last, before)
+        order = order_by or InitiativeOrder()
         focus_area = filter.focus_area if filter else None
         pool = info.context.pool
-        rows = await report.initiatives_page(
-            pool, cursor=page.id_cursor(), backward=page.backward, limit=page.limit + 1, focus_area=focus_area
-        )
+        window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)
+        rows = await report.initiatives_page(pool, window, focus_area=focus_area)
 
         async def count() -> int:
             return await report.initiatives_count(pool, focus_area=focus_area)
 
-        return build_connection(
-            page,
-            [Initiative.from_row(row) for row in rows],
-            [encode_cursor(INITIATIVE_CURSOR, row["position"]) for row in rows],
-            count,
-        )
+        return ranked_connection(page, INITIATIVE_CURSOR, rows, Initiative.from_row, count)
 
     @strawberry.field(description="One initiative by its slug; null when there is none.")
     async def initiative(
@@ -100,24 +97,20 @@ class ReportQuery:
         last: Last = None,
         before: Before = None,
         filter: Annotated[MilestoneFilter | None, strawberry.argument(description="Narrows the list.")] = None,
+        order_by: Annotated[MilestoneOrder | None, strawberry.argument(description="Sort order.")] = None,
     ) -> Connection[Milestone]:
         page = PageRequest.from_arguments(MILESTONE_CURSOR, first, after, last, before)
+        order = order_by or MilestoneOrder()
         f = filter or MilestoneFilter()
         where = MilestoneWhere(f.initiative, f.fiscal_year, f.due_before, f.due_after, f.dated)
         pool = info.context.pool
-        rows = await milestones.milestones_page(
-            pool, cursor=page.id_cursor(), backward=page.backward, limit=page.limit + 1, where=where
-        )
+        window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)
+        rows = await milestones.milestones_page(pool, window, where)
 
         async def count() -> int:
             return await milestones.milestones_count(pool, where)
 
-        return build_connection(
-            page,
-            [Milestone.from_row(row) for row in rows],
-            [encode_cursor(MILESTONE_CURSOR, row["id"]) for row in rows],
-            count,
-        )
+        return ranked_connection(page, MILESTONE_CURSOR, rows, Milestone.from_row, count)
 
     @strawberry.field(description="The 6 目指す姿 of chapter 1.")
     async def policy_goals(self, info: Info) -> list[PolicyGoal]:

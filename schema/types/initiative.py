@@ -5,10 +5,12 @@ from __future__ import annotations
 import strawberry
 
 from db.types import Record
+from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.node import Node
+from schema.pagination import After, Before, First, Last, PageRequest
 from schema.types.focus_area import FocusArea
-from schema.types.metric import Metric
+from schema.types.metric import METRIC_CURSOR, Metric
 from schema.types.milestone import Milestone
 from schema.types.rows import from_record
 from schema.types.service_catalog import ServiceCatalog
@@ -41,10 +43,18 @@ class Initiative(Node):
         row = await info.context.loaders.focus_area_by_id.load(self.focus_area_id)
         return FocusArea.from_row(row) if row else None
 
-    @strawberry.field(description="The figures the report states on this page.")
-    async def metrics(self, info: Info) -> list[Metric]:
-        rows = await info.context.loaders.metrics_by_initiative_id.load(self.initiative_id)
-        return [Metric.from_row(row) for row in rows]
+    @strawberry.field(description="The figures the report states on this page, in report order.")
+    async def metrics(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> Connection[Metric]:
+        page = PageRequest.from_arguments(METRIC_CURSOR, first, after, last, before)
+        loaders = info.context.loaders
+        rows = await loaders.metric_pages_by_initiative_id.load((self.initiative_id, page.slice()))
+
+        async def count() -> int:
+            return await loaders.metric_count_by_initiative_id.load(self.initiative_id)
+
+        return ranked_connection(page, METRIC_CURSOR, rows, Metric.from_row, count)
 
     @strawberry.field(description="The items of 今後の展開（予定）, with their periods.")
     async def milestones(self, info: Info) -> list[Milestone]:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from schema.types.initiative import Initiative
 
 OBSERVATION_CURSOR = "observation"
+METRIC_CURSOR = "metric"
 
 
 @strawberry.type(description="A figure the report states. Numbers never carry units: see `unit` and `unitLabel`.")

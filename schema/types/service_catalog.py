@@ -8,10 +8,10 @@ import strawberry
 
 from db.catalogs import ServiceFilter, services_count, services_page
 from db.types import Record
-from schema.connection import Connection, build_connection
+from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.node import Node
-from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
+from schema.pagination import After, Before, First, Last, PageRequest
 from schema.types.catalog_category import CatalogCategory
 from schema.types.service import Service
 from schema.types.source import Source, cited
@@ -44,8 +44,17 @@ class ServiceCatalog(Node):
         return CatalogCategory.tree(rows)
 
     @strawberry.field(description="The entries that are loaded (none when the publisher's list is not available).")
-    async def entries(self, info: Info, first: First = None, after: After = None) -> Connection[Service]:
-        return await service_connection(info, ServiceFilter(catalog=self.slug), first=first, after=after)
+    async def entries(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> Connection[Service]:
+        page = PageRequest.from_arguments(SERVICE_CURSOR, first, after, last, before)
+        loaders = info.context.loaders
+        rows = await loaders.service_pages_by_catalog_id.load((self.catalog_id, page.slice()))
+
+        async def count() -> int:
+            return await loaders.service_count_by_catalog_id.load(self.catalog_id)
+
+        return ranked_connection(page, SERVICE_CURSOR, rows, Service.from_row, count)
 
     @strawberry.field(description="Where the report states the catalogue.")
     async def source(self, info: Info) -> Source:
@@ -79,14 +88,9 @@ async def service_connection(
 ) -> Connection[Service]:
     page = PageRequest.from_arguments(SERVICE_CURSOR, first, after, last, before)
     pool = info.context.pool
-    rows = await services_page(pool, cursor=page.id_cursor(), backward=page.backward, limit=page.limit + 1, where=where)
+    rows = await services_page(pool, page.slice(), where)
 
     async def count() -> int:
         return await services_count(pool, where)
 
-    return build_connection(
-        page,
-        [Service.from_row(row) for row in rows],
-        [encode_cursor(SERVICE_CURSOR, row["id"]) for row in rows],
-        count,
-    )
+    return ranked_connection(page, SERVICE_CURSOR, rows, Service.from_row, count)

@@ -1,1 +1,0 @@
-SELECT m.id, m.slug, m.name, m.unit, m.unit_label, m.kind, m.initiative_id, m.description FROM metric AS m WHERE m.initiative_id = ANY($1::integer[]) ORDER BY m.id
