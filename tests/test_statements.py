@@ -1,0 +1,56 @@
+"""SQL statements per request are bounded by the depth of the query, never by the number of rows."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.support import document, graphql
+
+
+async def _statements(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> int:
+    """How many SQL statements one request sends, read from db_queries_total around it."""
+
+    async def total() -> float:
+        text = (await client.get("/metrics")).text
+        match = re.search(r"^db_queries_total (\S+)$", text, re.MULTILINE)
+        assert match
+        return float(match.group(1))
+
+    await graphql(client, query, variables)  # warm: connections and type codecs are in place
+    before = await total()
+    body = await graphql(client, query, variables)
+    assert "errors" not in body, body
+    return int(await total() - before)
+
+
+@pytest.mark.parametrize("first", [5, 50])
+async def test_the_nested_initiatives_query_takes_five_statements(client: httpx.AsyncClient, first: int) -> None:
+    # initiatives page, focus areas, metric pages, latest observations, observation pages.
+    assert await _statements(client, document("nested_initiatives"), {"first": first}) == 5
+
+
+async def test_every_relation_of_a_metric_is_one_statement_for_all_metrics(client: httpx.AsyncClient) -> None:
+    query = """{ metrics(first: 100) { totalCount nodes {
+        latest { value source { attribution } } comparisons { value } targets { value }
+        components { slug } initiative { slug focusArea { slug } } source { quote } } } }"""
+    # metrics page; latest; citations; dataset (edition); comparisons; targets; components; initiatives;
+    # focus areas. `source` of each metric reuses the latest/targets/comparisons loaders.
+    assert await _statements(client, query) == 9
+
+
+async def test_catalogues_with_their_entries_and_categories(client: httpx.AsyncClient) -> None:
+    query = """{ serviceCatalogs { categories { name } entries(first: 5) { totalCount nodes { name
+        categories { slug } source { page } } } } }"""
+    # catalogues; categories; entry pages; citations; dataset. (The report files none of these entries under a
+    # category, so the entry-categories loader has nothing to ask.)
+    assert await _statements(client, query) == 5
+
+
+async def test_milestones_with_their_initiatives(client: httpx.AsyncClient) -> None:
+    query = "{ milestones(first: 100) { totalCount nodes { text initiative { title } source { page } } } }"
+    # milestones page; initiatives by id; dataset.
+    assert await _statements(client, query) == 3
