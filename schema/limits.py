@@ -13,3 +13,9 @@ POOL_ACQUIRE_TIMEOUT_S = 2.0
 
 POOL_CONNECT_TIMEOUT_S = 1.0
 """How long opening a new database connection may take: an outage must be reported within a second."""
+
+MAX_SEARCH_LENGTH = 100
+"""Longest search term, in characters: longer input is refused before any SQL."""
+
+MAX_ARGUMENT_LENGTH = 200
+"""Longest slug, code or other string argument."""

@@ -14,6 +14,7 @@ from db.dataset import dataset_version
 from seeds import prefectures as prefecture_source
 from seeds.report import REPORT_DIR, Report, read_report
 from seeds.rows import TABLE_COLUMNS, report_tables
+from seeds.search import SEARCH_COLUMNS, search_rows
 from seeds.sources import FetchResult
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -79,6 +80,7 @@ async def load(
         tables = report_tables(report, await writes.initiative_ids(conn))
         for table, columns in TABLE_COLUMNS.items():
             await writes.copy_rows(conn, table, columns, tables.rows.get(table, []))
+        await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report))
         await writes.insert_areas(conn, _prefecture_rows(prefectures))
         await writes.insert_dataset(conn, version, _edition_fields(report), inputs)
     result.counts = {

@@ -126,7 +126,8 @@ class Metric(SeedRecord):
     unit_label: Text
     kind: MetricKind
     initiative: Slug | None = None
-    description: Text | None = None
+    description: Text | None = Field(default=None, description="The source's own definition of the figure.")
+    note: Text | None = Field(default=None, description="Curators' remark: how it differs from similar figures.")
     components: list[Slug] = []
     observations: list[Observation] = []
     comparisons: list[Comparison] = []

@@ -37,7 +37,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "priority_plan_item": ("id", "slug", "position", "title", "group_title", "sub_items", "citation_id"),
     "agency_role": ("id", "position", "text", "citation_id"),
     "report_section": ("id", "slug", "position", "chapter", "title", "headline", "text", "items", "citation_id"),
-    "metric": ("id", "slug", "name", "unit", "unit_label", "kind", "initiative_id", "description"),
+    "metric": ("id", "slug", "name", "unit", "unit_label", "kind", "initiative_id", "description", "note"),
     "observation": (
         "id", "metric_id", "value", "stated", "date", "date_basis", "period_start", "approximate", "at_least",
         "area_code", "dimensions", "citation_id",
@@ -96,7 +96,7 @@ def _metric_rows(report: Report, tables: Tables, initiative_ids: dict[str, int],
     for m in report.metrics:
         initiative_id = initiative_ids[m.initiative] if m.initiative else None
         metric_ids[m.slug] = tables.add(
-            "metric", (m.slug, m.name, m.unit, m.unit_label, m.kind, initiative_id, m.description)
+            "metric", (m.slug, m.name, m.unit, m.unit_label, m.kind, initiative_id, m.description, m.note)
         )
     for m in report.metrics:
         metric_id = metric_ids[m.slug]

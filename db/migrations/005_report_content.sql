@@ -77,7 +77,8 @@ CREATE TABLE metric (
     unit_label text NOT NULL,
     kind text NOT NULL,
     initiative_id integer REFERENCES initiative (id),
-    description text
+    description text,
+    note text
 );
 CREATE INDEX metric_initiative_id ON metric (initiative_id);
 

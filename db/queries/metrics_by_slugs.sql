@@ -1,1 +1,1 @@
-SELECT m.id, m.slug, m.name, m.unit, m.unit_label, m.kind, m.initiative_id, m.description FROM metric AS m WHERE m.slug = ANY($1::text[])
+SELECT m.id, m.slug, m.name, m.unit, m.unit_label, m.kind, m.initiative_id, m.description, m.note FROM metric AS m WHERE m.slug = ANY($1::text[])

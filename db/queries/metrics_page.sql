@@ -2,7 +2,7 @@
 -- slug; $6 descending), filtered by initiative slug $7, unit $8 and kind $9.
 SELECT ranked.*
 FROM (
-    SELECT m.id, m.slug, m.name, m.unit, m.unit_label, m.kind, m.initiative_id, m.description,
+    SELECT m.id, m.slug, m.name, m.unit, m.unit_label, m.kind, m.initiative_id, m.description, m.note,
            row_number() OVER (ORDER BY
                CASE WHEN $5::text = 'name' AND NOT $6::boolean THEN m.name END ASC,
                CASE WHEN $5::text = 'name' AND $6::boolean THEN m.name END DESC,

@@ -5,7 +5,7 @@ FROM unnest($1::integer[]) AS k (id)
 CROSS JOIN LATERAL (
     SELECT ranked.*
     FROM (
-        SELECT m.id, m.slug, m.name, m.unit, m.unit_label, m.kind, m.initiative_id, m.description,
+        SELECT m.id, m.slug, m.name, m.unit, m.unit_label, m.kind, m.initiative_id, m.description, m.note,
                row_number() OVER (ORDER BY m.id) AS rank,
                count(*) OVER () AS total
         FROM metric AS m

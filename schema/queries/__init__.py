@@ -8,8 +8,9 @@ from schema.queries.catalogs import CatalogQuery
 from schema.queries.metrics import MetricQuery
 from schema.queries.nodes import NodeQuery
 from schema.queries.report import ReportQuery
+from schema.queries.search import SearchQuery
 
-Query = merge_types("Query", (NodeQuery, ReportQuery, MetricQuery, CatalogQuery))
+Query = merge_types("Query", (NodeQuery, ReportQuery, MetricQuery, CatalogQuery, SearchQuery))
 Query.__strawberry_definition__.description = (  # type: ignore[attr-defined]
     "hiraku: the Digital Agency's annual report (2022-09 – 2023-08) as open data. Every value carries its source."
 )

@@ -26,13 +26,14 @@ MAX_NODES_PER_REQUEST = 100
 
 async def resolve_node(info: Info, global_id: str) -> Node:
     type_name, key = decode_id(global_id)
-    node = await _find(info, type_name, key)
+    node = await find_node(info, type_name, key)
     if node is None:
         raise NotFound(f"no object has the ID {global_id!r}")
     return node
 
 
-async def _find(info: Info, type_name: str, key: str) -> Node | None:
+async def find_node(info: Info, type_name: str, key: str) -> Node | None:
+    """The object of a type with a global ID by its key (slug, or parent slug and position)."""
     loaders = info.context.loaders
     if type_name == "Initiative":
         row = await loaders.initiative_by_slug.load(key)

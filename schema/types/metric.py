@@ -37,6 +37,7 @@ class Metric(Node):
     unit_label: str = strawberry.field(description="The unit as printed (件, 枚, 人, 社, %, 円 …).")
     kind: str = strawberry.field(description="count, percent, ratio, currency, duration or score.")
     description: str | None = strawberry.field(description="The report's own definition, where it gives one.")
+    note: str | None = strawberry.field(description="Curators' remark: how it differs from similar figures.")
     metric_id: strawberry.Private[int]
     initiative_id: strawberry.Private[int | None]
 
@@ -118,6 +119,7 @@ class Metric(Node):
             unit_label=row["unit_label"],
             kind=row["kind"],
             description=row["description"],
+            note=row["note"],
             metric_id=row["id"],
             initiative_id=row["initiative_id"],
         )

@@ -1,0 +1,55 @@
+"""Search documents built at load time: what can be found, its title, kana reading and text, in search form."""
+
+from __future__ import annotations
+
+import pykakasi
+
+from db.search import search_form
+from seeds.report import Report
+from seeds.rows import Row
+
+SEARCH_COLUMNS = ("id", "kind", "key", "title", "title_norm", "reading_norm", "body_norm", "kind_order")
+KIND_ORDER = {"Initiative": 1, "Metric": 2, "Milestone": 3, "ServiceCatalog": 4, "Service": 5}
+
+
+class Reader:
+    """Kana readings of Japanese text by pykakasi's dictionary (「防災」 -> 「ぼうさい」)."""
+
+    def __init__(self) -> None:
+        self._kakasi = pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+    def reading(self, text: str) -> str:
+        return "".join(part["hira"] for part in self._kakasi.convert(text))
+
+
+def search_rows(report: Report) -> list[Row]:
+    """Rows of search_document, ids from 1, in the order of KIND_ORDER."""
+    reader = Reader()
+    documents: list[tuple[str, str, str, list[str]]] = []
+    for i in report.initiatives:
+        body = [i.headline, i.lead or "", i.achievements_title, i.achievements, i.background, *i.outlook]
+        documents.append(("Initiative", i.slug, i.title, body))
+    for m in report.metrics:
+        body = [m.description or "", *(o.stated for o in m.observations), *(c.stated for c in m.comparisons)]
+        documents.append(("Metric", m.slug, m.name, body))
+    for i in report.initiatives:
+        for position, text in enumerate(i.outlook, start=1):
+            documents.append(("Milestone", f"{i.slug}:{position}", text, []))
+    for c in report.catalogs:
+        documents.append(("ServiceCatalog", c.slug, c.name, [c.description or "", c.publisher]))
+    for c in report.catalogs:
+        for position, e in enumerate(c.entries, start=1):
+            documents.append(("Service", f"{c.slug}:{position}", e.name, [e.description or "", e.provider or ""]))
+    return [
+        (
+            row_id,
+            kind,
+            key,
+            title,
+            search_form(title),
+            search_form(reader.reading(title)),
+            search_form("\n".join(part for part in body if part)),
+            KIND_ORDER[kind],
+        )
+        for row_id, (kind, key, title, body) in enumerate(documents, start=1)
+    ]
