@@ -112,3 +112,14 @@ async def test_introspection_can_be_turned_off(settings: object, loaded_dsn: str
         assert (await graphql(http, "{ __typename }"))["data"] == {"__typename": "Query"}
         page = await http.get("/graphql", headers={"accept": "text/html"})
         assert "graphiql" not in page.text.lower()
+
+
+async def test_graphiql_opens_on_an_example_query_that_works(client: httpx.AsyncClient) -> None:
+    from api.graphql import EXAMPLE_QUERY
+
+    page = (await client.get("/graphql", headers={"accept": "text/html"})).text
+    assert "<title>hiraku GraphiQL</title>" in page
+    assert 'metric(slug: "mynaportal-registered-users")' in page
+    body = await graphql(client, EXAMPLE_QUERY.read_text(encoding="utf-8"))
+    assert "errors" not in body, body
+    assert body["data"]["search"]["nodes"][0]["title"] == "防災"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graphql import GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 
 from schema import build_schema
@@ -59,3 +61,8 @@ def test_the_contract_names_of_the_design_are_in_the_schema() -> None:
     }.items():
         assert str(metric.fields[name].type) == type_name, name
     assert list(metric.fields["observations"].args) == ["first", "after", "last", "before", "from", "to", "areaCode"]
+
+
+def test_the_committed_schema_file_matches_the_code() -> None:
+    committed = (Path(__file__).resolve().parent.parent / "schema.graphql").read_text(encoding="utf-8")
+    assert committed == build_schema().as_str() + "\n", "run `make schema` and commit schema.graphql"
