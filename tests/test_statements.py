@@ -36,10 +36,17 @@ async def test_the_nested_initiatives_query_takes_five_statements(client: httpx.
 async def test_every_relation_of_a_metric_is_one_statement_for_all_metrics(client: httpx.AsyncClient) -> None:
     query = """{ metrics(first: 100) { totalCount nodes {
         latest { value source { attribution } } comparisons { value } targets { value }
-        components { slug } initiative { slug focusArea { slug } } source { quote } } } }"""
+        components { slug } initiative { slug focusArea { slug } } } } }"""
     # metrics page; latest; citations; dataset (edition); comparisons; targets; components; initiatives;
-    # focus areas. `source` of each metric reuses the latest/targets/comparisons loaders.
+    # focus areas.
     assert await _statements(client, query) == 9
+
+
+async def test_the_source_of_every_metric(client: httpx.AsyncClient) -> None:
+    query = "{ metrics(first: 100) { nodes { source { quote attribution } } } }"
+    # metrics page; latest, targets and comparisons (the source is that of the latest value, else of a target
+    # or comparison); citations; dataset.
+    assert await _statements(client, query) == 6
 
 
 async def test_catalogues_with_their_entries_and_categories(client: httpx.AsyncClient) -> None:
