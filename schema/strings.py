@@ -17,3 +17,7 @@ def checked(value: str, argument: str, *, max_length: int = MAX_ARGUMENT_LENGTH)
     except UnicodeEncodeError as error:
         raise BadUserInput(f"`{argument}` contains an invalid character (a lone surrogate)") from error
     return value
+
+
+def checked_optional(value: str | None, argument: str) -> str | None:
+    return None if value is None else checked(value, argument)

@@ -123,3 +123,18 @@ async def test_graphiql_opens_on_an_example_query_that_works(client: httpx.Async
     body = await graphql(client, EXAMPLE_QUERY.read_text(encoding="utf-8"))
     assert "errors" not in body, body
     assert body["data"]["search"]["nodes"][0]["title"] == "防災"
+
+
+async def test_a_nul_byte_or_an_overlong_slug_is_refused_before_sql(client: httpx.AsyncClient) -> None:
+    for slug, message in (("a\u0000b", "`slug` contains an invalid character (NUL)"), ("x" * 201, "longer than 200")):
+        body = await graphql(client, "query($s: String!) { metric(slug: $s) { name } }", {"s": slug})
+        assert body["data"] == {"metric": None}
+        assert message in body["errors"][0]["message"]
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_injection_probes_are_data(client: httpx.AsyncClient) -> None:
+    for probe in ("' OR 1=1 --", "1; DROP TABLE metric"):
+        body = await graphql(client, "query($s: String!) { metric(slug: $s) { name } }", {"s": probe})
+        assert body == {"data": {"metric": None}}
+    assert (await graphql(client, "{ metrics { totalCount } }"))["data"]["metrics"]["totalCount"] == 80

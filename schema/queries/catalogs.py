@@ -11,6 +11,7 @@ from db.catalogs import ServiceFilter as ServiceWhere
 from schema.connection import Connection
 from schema.context import Info
 from schema.pagination import After, Before, First, Last
+from schema.strings import checked, checked_optional
 from schema.types.service import Service
 from schema.types.service_catalog import ServiceCatalog, service_connection
 
@@ -33,7 +34,7 @@ class CatalogQuery:
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
     ) -> ServiceCatalog | None:
-        row = await info.context.loaders.catalog_by_slug.load(slug)
+        row = await info.context.loaders.catalog_by_slug.load(checked(slug, "slug"))
         return ServiceCatalog.from_row(row) if row else None
 
     @strawberry.field(description="Entries of all catalogues, filtered by catalogue and category.")
@@ -48,5 +49,12 @@ class CatalogQuery:
     ) -> Connection[Service]:
         f = filter or ServiceFilter()
         return await service_connection(
-            info, ServiceWhere(f.catalog, f.category), first=first, after=after, last=last, before=before
+            info,
+            ServiceWhere(
+                checked_optional(f.catalog, "filter.catalog"), checked_optional(f.category, "filter.category")
+            ),
+            first=first,
+            after=after,
+            last=last,
+            before=before,
         )

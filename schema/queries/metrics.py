@@ -12,6 +12,7 @@ from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.ordering import MetricOrder, OrderDirection
 from schema.pagination import After, Before, First, Last, PageRequest
+from schema.strings import checked, checked_optional
 from schema.types.metric import METRIC_CURSOR, Metric
 
 
@@ -38,7 +39,11 @@ class MetricQuery:
         page = PageRequest.from_arguments(METRIC_CURSOR, first, after, last, before)
         order = order_by or MetricOrder()
         f = filter or MetricFilter()
-        where = MetricWhere(f.initiative, f.unit, f.kind)
+        where = MetricWhere(
+            checked_optional(f.initiative, "filter.initiative"),
+            checked_optional(f.unit, "filter.unit"),
+            checked_optional(f.kind, "filter.kind"),
+        )
         pool = info.context.pool
         window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)
         rows = await metrics.metrics_page(pool, window, where)
@@ -54,5 +59,5 @@ class MetricQuery:
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
     ) -> Metric | None:
-        row = await info.context.loaders.metric_by_slug.load(slug)
+        row = await info.context.loaders.metric_by_slug.load(checked(slug, "slug"))
         return Metric.from_row(row) if row else None

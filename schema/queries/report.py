@@ -14,6 +14,7 @@ from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.ordering import InitiativeOrder, MilestoneOrder, OrderDirection
 from schema.pagination import After, Before, First, Last, PageRequest
+from schema.strings import checked, checked_optional
 from schema.types.agency_role import AgencyRole
 from schema.types.dataset import Dataset
 from schema.types.focus_area import FocusArea
@@ -69,7 +70,7 @@ class ReportQuery:
     ) -> Connection[Initiative]:
         page = PageRequest.from_arguments(INITIATIVE_CURSOR, first, after, last, before)
         order = order_by or InitiativeOrder()
-        focus_area = filter.focus_area if filter else None
+        focus_area = checked_optional(filter.focus_area if filter else None, "filter.focusArea")
         pool = info.context.pool
         window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)
         rows = await report.initiatives_page(pool, window, focus_area=focus_area)
@@ -85,7 +86,7 @@ class ReportQuery:
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
     ) -> Initiative | None:
-        row = await info.context.loaders.initiative_by_slug.load(slug)
+        row = await info.context.loaders.initiative_by_slug.load(checked(slug, "slug"))
         return Initiative.from_row(row) if row else None
 
     @strawberry.field(description="The planned items of every initiative's 今後の展開, in report order.")
@@ -102,7 +103,8 @@ class ReportQuery:
         page = PageRequest.from_arguments(MILESTONE_CURSOR, first, after, last, before)
         order = order_by or MilestoneOrder()
         f = filter or MilestoneFilter()
-        where = MilestoneWhere(f.initiative, f.fiscal_year, f.due_before, f.due_after, f.dated)
+        initiative = checked_optional(f.initiative, "filter.initiative")
+        where = MilestoneWhere(initiative, f.fiscal_year, f.due_before, f.due_after, f.dated)
         pool = info.context.pool
         window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)
         rows = await milestones.milestones_page(pool, window, where)
