@@ -64,4 +64,8 @@ def load_data(dsn: str, fetched: list[FetchResult], *, force: bool = False) -> L
             details.append(f"version {result.version}: {counts}")
             if result.missing:
                 details.append(f"without {', '.join(result.missing)}")
+    for slug, why in result.unused.items():
+        say("load", f"NOT LOADED {slug}: {why}")
+    for note in result.notes:
+        say("load", note)
     return result

@@ -58,6 +58,18 @@ def unique_across(files: list[tuple[Path, list[tuple[int, Any]]]], field: str) -
             seen[value] = (path, line)
 
 
+def metric_values(files: list[tuple[Path, list[tuple[int, Metric]]]], sources: set[str]) -> None:
+    """Every metric has a sourced value in the curated files, or names the pinned source that gives them."""
+    for path, located in files:
+        for line, metric in located:
+            if metric.series is not None and metric.series not in sources:
+                raise SeedError(path, line, f"record {metric.slug!r}, field 'series': unknown source {metric.series!r}")
+            if metric.series is None and not (metric.observations or metric.comparisons or metric.targets):
+                raise SeedError(
+                    path, line, f"record {metric.slug!r}: no observation, comparison or target, and no `series`"
+                )
+
+
 def metric_components(files: list[tuple[Path, list[tuple[int, Metric]]]]) -> None:
     """Components exist, and at every date of the total where they all have a value, they sum to it."""
     metrics = {metric.slug: metric for _, located in files for _, metric in located}

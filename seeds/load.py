@@ -11,10 +11,11 @@ import asyncpg
 
 from db import writes
 from db.dataset import dataset_version
-from seeds import prefectures as prefecture_source
+from seeds import directory, mynumber
 from seeds.report import REPORT_DIR, Report, read_report
 from seeds.rows import TABLE_COLUMNS, report_tables
 from seeds.search import SEARCH_COLUMNS, search_rows
+from seeds.source_rows import SourceData
 from seeds.sources import FetchResult
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -28,13 +29,15 @@ class LoadResult:
     skipped: bool
     counts: dict[str, int] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
+    unused: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
 
 def dataset_inputs(fetched: list[FetchResult], report_dir: Path = REPORT_DIR) -> dict[str, str]:
     """Every input of a load and its sha256; a missing source is an input too, so its return reloads."""
     inputs: dict[str, str] = {}
-    for directory in VERSIONED_DIRS:
-        for path in sorted((PROJECT_DIR / directory).rglob("*")):
+    for folder in VERSIONED_DIRS:
+        for path in sorted((PROJECT_DIR / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".sql", ".toml"}:
                 inputs[str(path.relative_to(PROJECT_DIR))] = hashlib.sha256(path.read_bytes()).hexdigest()
     for path in sorted(report_dir.glob("*.yaml")):
@@ -66,22 +69,17 @@ async def load(
         return result
 
     report = read_report(report_dir)
-    available = {r.source.slug: r for r in fetched if r.available}
-    prefectures = []
-    if prefecture_source.SOURCE_SLUG in available:
-        path = available[prefecture_source.SOURCE_SLUG].paths[prefecture_source.SOURCE_FILE]
-        prefectures = prefecture_source.read_prefectures(path)
+    sources = read_sources(fetched, result)
 
     async with conn.transaction():
         await writes.begin_load(conn)
         await writes.insert_data_sources(conn, _source_rows(fetched))
         await writes.insert_focus_areas(conn, _focus_area_rows(report))
         await writes.insert_initiatives(conn, _initiative_rows(report))
-        tables = report_tables(report, await writes.initiative_ids(conn))
+        tables = report_tables(report, await writes.initiative_ids(conn), sources)
         for table, columns in TABLE_COLUMNS.items():
             await writes.copy_rows(conn, table, columns, tables.rows.get(table, []))
-        await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report))
-        await writes.insert_areas(conn, _prefecture_rows(prefectures))
+        await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report, sources.directory))
         await writes.insert_dataset(conn, version, _edition_fields(report), inputs)
     result.counts = {
         "focus areas": len(report.focus_areas),
@@ -90,9 +88,33 @@ async def load(
         "observations": len(tables.rows.get("observation", [])),
         "milestones": len(tables.rows.get("milestone", [])),
         "catalogues": len(tables.rows.get("catalog", [])),
-        "prefectures": len(prefectures),
+        "areas": len(tables.rows.get("area", [])),
     }
     return result
+
+
+def read_sources(fetched: list[FetchResult], result: LoadResult) -> SourceData:
+    """The directory and the series, from the sources that are available; a series needs the directory."""
+    available = {r.source.slug: r for r in fetched if r.available}
+    data = SourceData()
+    if directory.LOCALGOVJP in available:
+        data.directory = directory.read_directory(
+            available[directory.LOCALGOVJP],
+            available.get(directory.ENGLISH_NAMES),
+            available.get(directory.BOUNDARIES),
+        )
+    if mynumber.SOURCE_SLUG in available:
+        if data.directory:
+            source = available[mynumber.SOURCE_SLUG]
+            data.series, data.series_source = mynumber.read_series(source, data.directory), source.source
+            if data.series.corrected:
+                result.notes.append(
+                    f"{mynumber.SOURCE_SLUG}: {data.series.corrected} population values were printed differently "
+                    "by a later snapshot of the same reference date; the later value is kept"
+                )
+        else:
+            result.unused[mynumber.SOURCE_SLUG] = f"its areas need the directory of {directory.LOCALGOVJP}"
+    return data
 
 
 def _source_rows(fetched: list[FetchResult]) -> list[tuple[object, ...]]:
@@ -135,24 +157,6 @@ def _initiative_rows(report: Report) -> list[tuple[object, ...]]:
             i.section,
         )
         for i in report.initiatives
-    ]
-
-
-def _prefecture_rows(prefectures: list[prefecture_source.Prefecture]) -> list[tuple[object, ...]]:
-    return [
-        (
-            p.code,
-            "prefecture",
-            p.name,
-            p.name_kana,
-            p.name_en,
-            None,
-            p.latitude,
-            p.longitude,
-            p.website,
-            prefecture_source.SOURCE_SLUG,
-        )
-        for p in prefectures
     ]
 
 

@@ -129,6 +129,9 @@ class Metric(SeedRecord):
     description: Text | None = Field(default=None, description="The source's own definition of the figure.")
     note: Text | None = Field(default=None, description="Curators' remark: how it differs from similar figures.")
     components: list[Slug] = []
+    series: Slug | None = Field(
+        default=None, description="The pinned source whose files give this metric's values (seeds/sources.toml)."
+    )
     observations: list[Observation] = []
     comparisons: list[Comparison] = []
     targets: list[Target] = []

@@ -20,6 +20,7 @@ from seeds.models import (
     ReportSection,
 )
 from seeds.records import Record, read_record, read_records, require_unique
+from seeds.sources import read_manifest
 
 REPORT_DIR = Path(__file__).parent / "report"
 
@@ -49,6 +50,7 @@ def read_report(directory: Path = REPORT_DIR) -> Report:
     for path, located in metrics:
         checks.initiative_references(path, located, initiative_slugs)
     checks.metric_components(metrics)
+    checks.metric_values(metrics, {source.slug for source in read_manifest()})
     catalogs = _read_optional(directory / "catalogs.yaml", Catalog, unique=("slug",))
     checks.initiative_references(directory / "catalogs.yaml", catalogs, initiative_slugs)
     checks.catalog_entries(directory / "catalogs.yaml", catalogs)

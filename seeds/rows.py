@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from seeds.models import CatalogCategory, Edition, SourceRef
+from seeds.models import CatalogCategory, Edition, Observation, SourceRef
 from seeds.periods import find_period
 from seeds.report import Report
+from seeds.source_rows import SourceData, area_rows, sources_observations
+from seeds.sources import SourceRowError
 
 Row = tuple[Any, ...]
 
@@ -28,6 +31,10 @@ class Tables:
 
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "area": (
+        "code", "level", "kind", "name", "name_kana", "name_en", "prefecture_code", "county", "population",
+        "population_date", "latitude", "longitude", "website", "position",
+    ),
     "citation": (
         "id", "document", "section", "page", "quote", "url", "as_of", "figure_owner", "citation_kind", "licence",
         "note",
@@ -64,9 +71,11 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def report_tables(report: Report, initiative_ids: dict[str, int]) -> Tables:
-    """Rows for every report table; `initiative_ids` maps the loaded initiatives' slugs to their ids."""
+def report_tables(report: Report, initiative_ids: dict[str, int], sources: SourceData | None = None) -> Tables:
+    """Rows for every table; `initiative_ids` maps the loaded initiatives' slugs to their ids."""
     tables = Tables()
+    sources = sources or SourceData()
+    tables.rows["area"] = area_rows(sources)
 
     def cite(ref: SourceRef) -> int:
         return tables.add("citation", _citation(report.edition, ref))
@@ -85,22 +94,29 @@ def report_tables(report: Report, initiative_ids: dict[str, int]) -> Tables:
     for s in report.sections:
         row = (s.slug, s.position, s.chapter, s.title, s.headline, s.text, s.items, cite(s.source))
         tables.add("report_section", row)
-    _metric_rows(report, tables, initiative_ids, cite)
+    _metric_rows(report, tables, initiative_ids, cite, sources)
     _milestone_rows(report, tables, initiative_ids)
     _catalog_rows(report, tables, initiative_ids, cite)
     return tables
 
 
-def _metric_rows(report: Report, tables: Tables, initiative_ids: dict[str, int], cite: Any) -> None:
+def _metric_rows(
+    report: Report, tables: Tables, initiative_ids: dict[str, int], cite: Any, sources: SourceData
+) -> None:
     metric_ids: dict[str, int] = {}
     for m in report.metrics:
         initiative_id = initiative_ids[m.initiative] if m.initiative else None
         metric_ids[m.slug] = tables.add(
             "metric", (m.slug, m.name, m.unit, m.unit_label, m.kind, initiative_id, m.description, m.note)
         )
+    from_sources = sources_observations(sources, metric_ids, lambda row: tables.add("citation", row))
+    # (metric, area, date, dimensions) -> value, for the observations the pinned sources give.
+    primary = {(row[0], row[8], row[3], row[9]): row[1] for row in from_sources}
     for m in report.metrics:
         metric_id = metric_ids[m.slug]
         for o in m.observations:
+            if _given_by_the_sources(primary, metric_id, o, m.slug):
+                continue
             row: Row = (
                 metric_id, o.value, o.stated, o.date, o.date_basis, o.period_start, o.approximate, o.at_least,
                 o.area, "{}", cite(o.source),
@@ -118,6 +134,19 @@ def _metric_rows(report: Report, tables: Tables, initiative_ids: dict[str, int],
             tables.add("target", (metric_id, t.value, t.stated, t.period, start, end, cite(t.source)))
         for position, slug in enumerate(m.components, start=1):
             tables.rows.setdefault("metric_component", []).append((metric_id, metric_ids[slug], position))
+    for row in from_sources:
+        tables.add("observation", row)
+
+
+def _given_by_the_sources(primary: dict[tuple[Any, ...], Any], metric_id: int, o: Observation, slug: str) -> bool:
+    """True when a pinned source gives this curated observation too: its value must then be the same."""
+    value = primary.get((metric_id, o.area, o.date, "{}"))
+    if value is None:
+        return False
+    if value != o.value:
+        problem = f"the curated value {o.value} of {slug!r} on {o.date} differs from the source's {value}"
+        raise SourceRowError(Path("seeds/report"), None, slug, problem)
+    return True
 
 
 def _milestone_rows(report: Report, tables: Tables, initiative_ids: dict[str, int]) -> None:

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from seeds.areacode import AreaCodeError, check_digit, normalise
+from db.areacode import AreaCodeError, check_digit, normalise
 from seeds.sources import FetchResult
 
 

@@ -137,4 +137,4 @@ async def test_injection_probes_are_data(client: httpx.AsyncClient) -> None:
     for probe in ("' OR 1=1 --", "1; DROP TABLE metric"):
         body = await graphql(client, "query($s: String!) { metric(slug: $s) { name } }", {"s": probe})
         assert body == {"data": {"metric": None}}
-    assert (await graphql(client, "{ metrics { totalCount } }"))["data"]["metrics"]["totalCount"] == 80
+    assert (await graphql(client, "{ metrics { totalCount } }"))["data"]["metrics"]["totalCount"] == 82

@@ -33,7 +33,7 @@ async def test_loading_twice_is_a_no_op(empty_dsn: str, fetched: list[FetchResul
     try:
         first = await load(conn, fetched)
         assert not first.skipped
-        assert (first.counts["focus areas"], first.counts["initiatives"], first.counts["prefectures"]) == (3, 27, 47)
+        assert (first.counts["focus areas"], first.counts["initiatives"], first.counts["areas"]) == (3, 27, 1788)
         loaded_at = await conn.fetchval("SELECT loaded_at FROM dataset")
         second = await load(conn, fetched)
         assert second.skipped
@@ -90,8 +90,10 @@ async def test_a_corrupt_source_is_left_out_and_the_rest_loads(
     conn = await _connect_migrated(empty_dsn)
     try:
         outcome = await load(conn, [*others, result])
-        assert (outcome.counts["initiatives"], outcome.counts["prefectures"]) == (27, 0)
+        assert (outcome.counts["initiatives"], outcome.counts["areas"]) == (27, 0)
         assert outcome.missing == {"localgovjp": result.problem}
+        # The issuance series is by area: without the directory it cannot be placed, and says so.
+        assert outcome.unused == {"mynumbercard-statistics": "its areas need the directory of localgovjp"}
         row = await conn.fetchrow("SELECT available, problem FROM data_source WHERE slug = 'localgovjp'")
         assert row["available"] is False
         assert row["problem"] == result.problem

@@ -1,17 +1,22 @@
--- Areas that observations refer to: the nation, the 47 prefectures and (later) the municipalities,
--- keyed by the 6-digit 全国地方公共団体コード (check digit included).
+-- Areas that observations refer to: the 47 prefectures and 1,741 municipalities, keyed by the 6-digit
+-- 全国地方公共団体コード (check digit included). The nation has no such code: its observations have no area.
 
 CREATE TABLE area (
     code char(6) PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
-    level text NOT NULL CHECK (level IN ('nation', 'prefecture', 'municipality')),
+    level text NOT NULL CHECK (level IN ('prefecture', 'municipality')),
+    -- 都道府県 for prefectures; 政令市, 特別区, 市, 町 or 村 for municipalities.
+    kind text NOT NULL CHECK (kind IN ('都道府県', '政令市', '特別区', '市', '町', '村')),
     name text NOT NULL,
     name_kana text,
     name_en text,
     prefecture_code char(6) REFERENCES area (code),
+    county text,
+    population bigint,
+    population_date date,
     latitude double precision,
     longitude double precision,
     website text,
-    source_slug text REFERENCES data_source (slug)
+    position integer NOT NULL UNIQUE
 );
 
-CREATE INDEX area_level ON area (level, code);
+CREATE INDEX area_prefecture ON area (prefecture_code, position);

@@ -93,11 +93,15 @@ CREATE TABLE observation (
     approximate boolean NOT NULL,
     at_least boolean NOT NULL,
     -- NULL: the nation as a whole.
-    area_code char(6),
+    area_code char(6) REFERENCES area (code),
     dimensions jsonb NOT NULL DEFAULT '{}',
     citation_id integer NOT NULL REFERENCES citation (id)
 );
 CREATE INDEX observation_metric_area_date ON observation (metric_id, area_code, date, id);
+CREATE INDEX observation_metric_date ON observation (metric_id, date);
+-- One value per metric, area, date and breakdown: a second one would make `latest` and rankings ambiguous.
+CREATE UNIQUE INDEX observation_one_value
+    ON observation (metric_id, coalesce(area_code, ''), date, dimensions);
 
 CREATE TABLE comparison (
     id integer PRIMARY KEY,

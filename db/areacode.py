@@ -1,4 +1,5 @@
-"""全国地方公共団体コード: the 6-digit code of a local government, its check digit and 5-digit form."""
+"""全国地方公共団体コード: the 6-digit code of a local government, its check digit and 5-digit form (shared by the
+importers and the API)."""
 
 from __future__ import annotations
 
