@@ -44,8 +44,9 @@ async def test_loading_twice_is_a_no_op(empty_dsn: str, fetched: list[FetchResul
 
 
 async def test_an_invalid_curated_record_aborts_the_load_and_changes_nothing(
-    empty_dsn: str, fetched: list[FetchResult], report_copy: Path
+    empty_dsn: str, fetched_without_series: list[FetchResult], report_copy: Path
 ) -> None:
+    fetched = fetched_without_series
     conn = await _connect_migrated(empty_dsn)
     try:
         await load(conn, fetched)
@@ -102,7 +103,10 @@ async def test_a_corrupt_source_is_left_out_and_the_rest_loads(
         await conn.close()
 
 
-async def test_a_source_that_returns_changes_the_version(empty_dsn: str, fetched: list[FetchResult]) -> None:
+async def test_a_source_that_returns_changes_the_version(
+    empty_dsn: str, fetched_without_series: list[FetchResult]
+) -> None:
+    fetched = fetched_without_series
     conn = await _connect_migrated(empty_dsn)
     try:
         complete = await load(conn, fetched)

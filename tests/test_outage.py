@@ -20,7 +20,7 @@ from tests.support import running
 
 
 async def test_readyz_follows_the_database_down_and_back(
-    settings: Settings, tmp_path: Path, fetched: list[FetchResult]
+    settings: Settings, tmp_path: Path, fetched_without_series: list[FetchResult]
 ) -> None:
     # A cluster of its own, whatever DATABASE_URL says: this test stops and starts it.
     cluster = EmbeddedCluster(tmp_path / "pg", durable=False)
@@ -28,7 +28,7 @@ async def test_readyz_follows_the_database_down_and_back(
     try:
         await ensure_database(cluster.dsn(), "hiraku")
         dsn = cluster.dsn("hiraku")
-        await prepare(dsn, fetched)
+        await prepare(dsn, fetched_without_series)
         app = create_app(dataclasses.replace(settings, database_url=Secret(dsn), api_database_url=None))
         async with running(app) as url, httpx.AsyncClient(base_url=url, timeout=10) as client:
             assert (await client.get("/readyz")).status_code == 200
