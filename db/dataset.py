@@ -20,10 +20,6 @@ async def data_sources(db: Executor) -> list[Record]:
     return list(await db.fetch(sql("data_sources")))
 
 
-async def prefectures(db: Executor) -> list[Record]:
-    return list(await db.fetch(sql("prefectures")))
-
-
 async def ready(db: Executor) -> bool:
     """True when the database answers a trivial query."""
     return bool(await db.fetchval(sql("ready")))

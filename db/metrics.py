@@ -25,6 +25,8 @@ class ObservationWindow:
     area_code: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    # The breakdown as canonical JSON ('{}': totals), e.g. '{"age_group": "20～24", "sex": "計"}'.
+    dimensions: str = "{}"
 
 
 async def metrics_page(db: Executor, page: Slice, where: MetricFilter) -> list[Record]:
@@ -72,13 +74,15 @@ async def observations_by_metric_ids(
     query = sql("observations_backward_by_metric_ids" if backward else "observations_forward_by_metric_ids")
     date, row_id = cursor if cursor else (None, None)
     return list(
-        await db.fetch(query, list(ids), date, row_id, window.area_code, limit, window.date_from, window.date_to)
+        await db.fetch(
+            query, list(ids), date, row_id, window.area_code, limit, window.date_from, window.date_to, window.dimensions
+        )
     )
 
 
 async def observation_counts_by_metric_ids(db: Executor, ids: Sequence[int], window: ObservationWindow) -> list[Record]:
     query = sql("observations_count_by_metric_ids")
-    return list(await db.fetch(query, list(ids), window.area_code, window.date_from, window.date_to))
+    return list(await db.fetch(query, list(ids), window.area_code, window.date_from, window.date_to, window.dimensions))
 
 
 async def comparisons_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
@@ -91,3 +95,7 @@ async def targets_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record
 
 async def metric_counts_by_initiative_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
     return list(await db.fetch(sql("metric_counts_by_initiative_ids"), list(ids)))
+
+
+async def latest_citations_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("latest_citations_by_metric_ids"), list(ids)))

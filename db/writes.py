@@ -31,10 +31,6 @@ async def insert_initiatives(conn: asyncpg.Connection, rows: Iterable[Row]) -> N
     await conn.executemany(sql("initiative_insert"), rows)
 
 
-async def insert_areas(conn: asyncpg.Connection, rows: Iterable[Row]) -> None:
-    await conn.executemany(sql("area_insert"), rows)
-
-
 async def initiative_ids(conn: asyncpg.Connection) -> dict[str, int]:
     return {row["slug"]: row["id"] for row in await conn.fetch(sql("initiative_ids"))}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
@@ -9,13 +10,20 @@ from functools import partial
 import asyncpg
 from strawberry.dataloader import DataLoader
 
-from db import catalogs, metrics, milestones, report, texts
+from db import areas, catalogs, metrics, milestones, report, texts
 from db.dataset import dataset
 from db.metrics import ObservationWindow
 from db.paging import Slice
 from db.types import Record
 from loaders.batch import counts_per_key, many_per_key, one_per_key, pages_per_key, whole_table
-from loaders.observations import ObservationPage, observation_counts, observation_pages
+from loaders.observations import (
+    AreaObservationPage,
+    ObservationPage,
+    area_observation_counts,
+    area_observation_pages,
+    observation_counts,
+    observation_pages,
+)
 
 
 @dataclass(frozen=True)
@@ -36,8 +44,14 @@ class Loaders:
     metric_count_by_initiative_id: DataLoader[int, int]
     components_by_metric_id: DataLoader[int, list[Record]]
     latest_observation_by_metric_id: DataLoader[int, Record | None]
+    latest_citation_by_metric_id: DataLoader[int, Record | None]
     observation_pages: DataLoader[tuple[int, ObservationPage], list[Record]]
     observation_counts: DataLoader[tuple[int, ObservationWindow], int]
+    area_observation_pages: DataLoader[tuple[str, AreaObservationPage], list[Record]]
+    area_observation_counts: DataLoader[tuple[str, int, dt.date | None, dt.date | None], int]
+    area_by_code: DataLoader[str, Record | None]
+    municipality_pages_by_prefecture: DataLoader[tuple[str, Slice], list[Record]]
+    municipality_count_by_prefecture: DataLoader[str, int]
     comparisons_by_metric_id: DataLoader[int, list[Record]]
     targets_by_metric_id: DataLoader[int, list[Record]]
     milestones_by_initiative_id: DataLoader[int, list[Record]]
@@ -78,8 +92,20 @@ class Loaders:
             latest_observation_by_metric_id=one_per_key(
                 partial(metrics.latest_observations_by_metric_ids, pool), "metric_id"
             ),
+            latest_citation_by_metric_id=one_per_key(
+                partial(metrics.latest_citations_by_metric_ids, pool), "metric_id"
+            ),
             observation_pages=observation_pages(pool),
             observation_counts=observation_counts(pool),
+            area_observation_pages=area_observation_pages(pool),
+            area_observation_counts=area_observation_counts(pool),
+            area_by_code=one_per_key(partial(areas.areas_by_codes, pool), "code"),
+            municipality_pages_by_prefecture=pages_per_key(
+                partial(areas.municipalities_page_by_prefecture_codes, pool)
+            ),
+            municipality_count_by_prefecture=counts_per_key(
+                partial(areas.municipality_counts_by_prefecture_codes, pool), "prefecture_code"
+            ),
             comparisons_by_metric_id=many_per_key(partial(metrics.comparisons_by_metric_ids, pool), "metric_id"),
             targets_by_metric_id=many_per_key(partial(metrics.targets_by_metric_ids, pool), "metric_id"),
             milestones_by_initiative_id=many_per_key(

@@ -52,15 +52,15 @@ def whole_table(fetch: Callable[[], Awaitable[list[Record]]]) -> DataLoader[None
 
 
 def pages_per_key(
-    fetch: Callable[[list[int], Slice], Awaitable[list[Record]]],
-) -> DataLoader[tuple[int, Slice], list[Record]]:
+    fetch: Callable[[list[Key], Slice], Awaitable[list[Record]]],
+) -> DataLoader[tuple[Key, Slice], list[Record]]:
     """A loader of one page of children per parent: one statement per distinct page, whatever the parents."""
 
-    async def load(keys: list[tuple[int, Slice]]) -> list[list[Record]]:
-        parents_by_page: dict[Slice, list[int]] = defaultdict(list)
+    async def load(keys: list[tuple[Key, Slice]]) -> list[list[Record]]:
+        parents_by_page: dict[Slice, list[Key]] = defaultdict(list)
         for parent_id, page in keys:
             parents_by_page[page].append(parent_id)
-        found: dict[tuple[int, Slice], list[Record]] = defaultdict(list)
+        found: dict[tuple[Key, Slice], list[Record]] = defaultdict(list)
         for page, parent_ids in parents_by_page.items():
             for row in await fetch(parent_ids, page):
                 found[(row["parent_id"], page)].append(row)
@@ -69,10 +69,10 @@ def pages_per_key(
     return DataLoader(load_fn=load)
 
 
-def counts_per_key(fetch: Callable[[list[int]], Awaitable[list[Record]]], column: str) -> DataLoader[int, int]:
+def counts_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str) -> DataLoader[Key, int]:
     """A loader of a count per key from rows of (`column`, count); 0 for a key without a row."""
 
-    async def load(keys: list[int]) -> list[int]:
+    async def load(keys: list[Key]) -> list[int]:
         counts = {row[column]: int(row["count"]) for row in await fetch(keys)}
         return [counts.get(key, 0) for key in keys]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import asyncpg
 from strawberry.dataloader import DataLoader
 
+from db.areas import observation_counts_by_area_codes, observations_by_area_codes
 from db.metrics import ObservationWindow, observation_counts_by_metric_ids, observations_by_metric_ids
 from db.types import Record
 
@@ -51,6 +52,60 @@ def observation_counts(pool: asyncpg.Pool) -> DataLoader[tuple[int, ObservationW
         for window, metric_ids in metric_ids_by_window.items():
             for row in await observation_counts_by_metric_ids(pool, metric_ids, window):
                 counts[(row["metric_id"], window)] = row["count"]
+        return [counts.get(key, 0) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass(frozen=True)
+class AreaObservationPage:
+    """Which page of one metric's observations of an area."""
+
+    metric_id: int
+    limit: int
+    cursor: tuple[dt.date, int] | None
+    backward: bool
+    date_from: dt.date | None
+    date_to: dt.date | None
+
+
+def area_observation_pages(pool: asyncpg.Pool) -> DataLoader[tuple[str, AreaObservationPage], list[Record]]:
+    """One statement per distinct page asked for, whatever the number of areas."""
+
+    async def load(keys: list[tuple[str, AreaObservationPage]]) -> list[list[Record]]:
+        codes_by_page: dict[AreaObservationPage, list[str]] = defaultdict(list)
+        for code, page in keys:
+            codes_by_page[page].append(code)
+        found: dict[tuple[str, AreaObservationPage], list[Record]] = defaultdict(list)
+        for page, codes in codes_by_page.items():
+            rows = await observations_by_area_codes(
+                pool,
+                codes,
+                page.metric_id,
+                cursor=page.cursor,
+                backward=page.backward,
+                limit=page.limit,
+                date_from=page.date_from,
+                date_to=page.date_to,
+            )
+            for row in rows:
+                found[(row["area_code"], page)].append(row)
+        return [found.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def area_observation_counts(pool: asyncpg.Pool) -> DataLoader[tuple[str, int, dt.date | None, dt.date | None], int]:
+    """Counts of one metric's values per area and date range: one statement per metric and range."""
+
+    async def load(keys: list[tuple[str, int, dt.date | None, dt.date | None]]) -> list[int]:
+        codes_by_query: dict[tuple[int, dt.date | None, dt.date | None], list[str]] = defaultdict(list)
+        for code, metric_id, date_from, date_to in keys:
+            codes_by_query[(metric_id, date_from, date_to)].append(code)
+        counts: dict[tuple[str, int, dt.date | None, dt.date | None], int] = {}
+        for (metric_id, date_from, date_to), codes in codes_by_query.items():
+            for row in await observation_counts_by_area_codes(pool, codes, metric_id, date_from, date_to):
+                counts[(row["area_code"], metric_id, date_from, date_to)] = row["count"]
         return [counts.get(key, 0) for key in keys]
 
     return DataLoader(load_fn=load)

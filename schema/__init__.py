@@ -7,9 +7,13 @@ from collections.abc import Callable
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
+from strawberry.schema.config import StrawberryConfig
 
 from schema.errors import PublicError
 from schema.queries import Query
+from schema.scalars import SCALARS
+from schema.types.municipality import Municipality
+from schema.types.prefecture import Prefecture
 
 
 def _is_internal(error: GraphQLError) -> bool:
@@ -25,4 +29,9 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, extensions=extensions)
+    return strawberry.Schema(
+        query=Query,
+        extensions=extensions,
+        types=[Prefecture, Municipality],
+        config=StrawberryConfig(scalar_map=SCALARS),
+    )

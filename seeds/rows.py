@@ -33,7 +33,7 @@ class Tables:
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "area": (
         "code", "level", "kind", "name", "name_kana", "name_en", "prefecture_code", "county", "population",
-        "population_date", "latitude", "longitude", "website", "position",
+        "population_date", "latitude", "longitude", "website", "position", "search_name", "search_kana",
     ),
     "citation": (
         "id", "document", "section", "page", "quote", "url", "as_of", "figure_owner", "citation_kind", "licence",

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from db.search import search_form
 from seeds.directory import LocalGov
 from seeds.mynumber import POPULATION, Series
 from seeds.sources import Source
@@ -32,7 +33,7 @@ def area_rows(sources: SourceData) -> list[Row]:
         rows.append(
             (
                 g.code, g.level, g.kind, g.name, g.name_kana, g.name_en, g.prefecture_code, g.county, count, day,
-                g.latitude, g.longitude, g.website, position,
+                g.latitude, g.longitude, g.website, position, search_form(g.name), search_form(g.name_kana),
             )
         )  # fmt: skip
     return rows

@@ -60,7 +60,9 @@ def test_the_contract_names_of_the_design_are_in_the_schema() -> None:
         "source": "Source!",
     }.items():
         assert str(metric.fields[name].type) == type_name, name
-    assert list(metric.fields["observations"].args) == ["first", "after", "last", "before", "from", "to", "areaCode"]
+    assert list(metric.fields["observations"].args) == [
+        "first", "after", "last", "before", "from", "to", "areaCode", "dimensions",
+    ]  # fmt: skip
 
 
 def test_the_committed_schema_file_matches_the_code() -> None:

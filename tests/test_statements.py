@@ -44,9 +44,10 @@ async def test_every_relation_of_a_metric_is_one_statement_for_all_metrics(clien
 
 async def test_the_source_of_every_metric(client: httpx.AsyncClient) -> None:
     query = "{ metrics(first: 100) { nodes { source { quote attribution } } } }"
-    # metrics page; latest, targets and comparisons (the source is that of the latest value, else of a target
-    # or comparison); citations; dataset.
-    assert await _statements(client, query) == 6
+    # metrics page; latest, targets and comparisons (the source is that of the latest national value, else of a
+    # target or comparison); for the metrics with none of those (a breakdown only), the latest citation of any
+    # value; citations of the first kind, then of the second; dataset.
+    assert await _statements(client, query) == 8
 
 
 async def test_catalogues_with_their_entries_and_categories(client: httpx.AsyncClient) -> None:

@@ -16,7 +16,10 @@ CREATE TABLE area (
     latitude double precision,
     longitude double precision,
     website text,
-    position integer NOT NULL UNIQUE
+    position integer NOT NULL UNIQUE,
+    -- The name and its kana in search form (NFKC, lower case, katakana as hiragana), for name search.
+    search_name text NOT NULL,
+    search_kana text NOT NULL
 );
 
 CREATE INDEX area_prefecture ON area (prefecture_code, position);

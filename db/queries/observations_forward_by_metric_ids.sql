@@ -1,5 +1,5 @@
 -- For each metric $1: up to $5 observations in date order after the cursor (date $2, id $3), in the area $4
--- (NULL: the nation), between $6 and $7. A LATERAL scan per metric stops at the limit.
+-- (NULL: the nation), between $6 and $7, with the breakdown $8 ('{}': totals). A LATERAL scan per metric stops at the limit.
 SELECT p.*
 FROM unnest($1::integer[]) AS k (id)
 CROSS JOIN LATERAL (
@@ -8,6 +8,7 @@ CROSS JOIN LATERAL (
     FROM observation AS o
     WHERE o.metric_id = k.id
       AND o.area_code IS NOT DISTINCT FROM $4::char(6)
+      AND o.dimensions = $8::jsonb
       AND ($2::date IS NULL OR (o.date, o.id) > ($2::date, $3::integer))
       AND ($6::date IS NULL OR o.date >= $6::date)
       AND ($7::date IS NULL OR o.date <= $7::date)

@@ -15,7 +15,9 @@ from schema.types.initiative import Initiative
 from schema.types.metric import Metric
 from schema.types.milestone import Milestone
 from schema.types.mission_statement import MissionStatement
+from schema.types.municipality import Municipality
 from schema.types.policy_goal import PolicyGoal
+from schema.types.prefecture import Prefecture
 from schema.types.priority_plan_item import PriorityPlanItem
 from schema.types.report_section import ReportSection
 from schema.types.service import Service
@@ -41,6 +43,11 @@ async def find_node(info: Info, type_name: str, key: str) -> Node | None:
     if type_name == "FocusArea":
         row = await loaders.focus_area_by_slug.load(key)
         return FocusArea.from_row(row) if row else None
+    if type_name in ("Prefecture", "Municipality"):
+        row = await loaders.area_by_code.load(key)
+        if row is None or row["level"] != type_name.lower():
+            return None
+        return Prefecture.from_row(row) if type_name == "Prefecture" else Municipality.from_row(row)
     if type_name == "Metric":
         row = await loaders.metric_by_slug.load(key)
         return Metric.from_row(row) if row else None

@@ -8,7 +8,6 @@ from typing import Annotated
 import strawberry
 
 from db import milestones, report, texts
-from db.dataset import prefectures
 from db.milestones import MilestoneFilter as MilestoneWhere
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
@@ -22,7 +21,6 @@ from schema.types.initiative import Initiative
 from schema.types.milestone import Milestone
 from schema.types.mission_statement import MissionStatement
 from schema.types.policy_goal import PolicyGoal
-from schema.types.prefecture import Prefecture
 from schema.types.priority_plan_item import PriorityPlanItem
 from schema.types.report_section import ReportSection
 from schema.types.source import edition
@@ -133,7 +131,3 @@ class ReportQuery:
     @strawberry.field(description="Passages that are not initiative pages (e.g. the organisation chapter).")
     async def report_sections(self, info: Info) -> list[ReportSection]:
         return [ReportSection.from_row(row) for row in await info.context.loaders.report_sections.load(None)]
-
-    @strawberry.field(description="The 47 prefectures, by code.")
-    async def prefectures(self, info: Info) -> list[Prefecture]:
-        return [Prefecture.from_row(row) for row in await prefectures(info.context.pool)]

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from db import areas
 from db.metrics import ObservationWindow
 from db.types import Record
 from loaders.observations import ObservationPage
 from schema.connection import Connection, build_connection
 from schema.context import Info
-from schema.errors import ServiceUnavailable
+from schema.errors import BadUserInput, ServiceUnavailable
+from schema.limits import MAX_PAGE_SIZE
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
+from schema.scalars import LocalGovCode
+from schema.strings import checked
 from schema.types.comparison import Comparison
-from schema.types.observation import Observation
+from schema.types.observation import DimensionInput, Observation
+from schema.types.ranking import AreaLevel, AreaRank, AreaRanking
 from schema.types.source import Source, cited
 from schema.types.target import Target
 
@@ -59,10 +65,22 @@ class Metric(Node):
         before: Before = None,
         from_: Annotated[dt.date | None, strawberry.argument(name="from", description="First date.")] = None,
         to: Annotated[dt.date | None, strawberry.argument(description="Last date.")] = None,
-        area_code: Annotated[str | None, strawberry.argument(description="6-digit code; null: the nation.")] = None,
+        area_code: Annotated[
+            LocalGovCode | None, strawberry.argument(description="A prefecture or municipality; null: the nation.")
+        ] = None,
+        dimensions: Annotated[
+            list[DimensionInput] | None,
+            strawberry.argument(description='A breakdown, e.g. [{name: "sex", value: "女"}]; none: totals.'),
+        ] = None,
     ) -> Connection[Observation]:
         page = PageRequest.from_arguments(OBSERVATION_CURSOR, first, after, last, before)
-        window = ObservationWindow(area_code=area_code, date_from=from_, date_to=to)
+        breakdown = {checked(d.name, "dimensions.name"): checked(d.value, "dimensions.value") for d in dimensions or []}
+        window = ObservationWindow(
+            area_code=area_code,
+            date_from=from_,
+            date_to=to,
+            dimensions=json.dumps(breakdown, ensure_ascii=False, sort_keys=True),
+        )
         key = ObservationPage(page.limit + 1, page.date_id_cursor(), page.backward, window)
         rows = await info.context.loaders.observation_pages.load((self.metric_id, key))
         loaders = info.context.loaders
@@ -75,6 +93,48 @@ class Metric(Node):
             [Observation.from_row(row) for row in rows],
             [encode_cursor(OBSERVATION_CURSOR, f"{row['date'].isoformat()}|{row['id']}") for row in rows],
             count,
+        )
+
+    @strawberry.field(description="Areas ranked by their value on a date, highest first (e.g. issuance rates).")
+    async def ranking(
+        self,
+        info: Info,
+        level: Annotated[AreaLevel, strawberry.argument(description="Prefectures or municipalities.")],
+        date: Annotated[
+            dt.date | None, strawberry.argument(description="The date to rank; default: the latest with area values.")
+        ] = None,
+        prefecture: Annotated[
+            LocalGovCode | None, strawberry.argument(description="Only municipalities of this prefecture.")
+        ] = None,
+        first: Annotated[int, strawberry.argument(description="How many ranks (1..100).")] = 10,
+        ascending: Annotated[bool, strawberry.argument(description="Lowest first.")] = False,
+    ) -> AreaRanking:
+        from schema.types.municipality import Municipality
+        from schema.types.prefecture import Prefecture
+
+        if not 1 <= first <= MAX_PAGE_SIZE:
+            raise BadUserInput(f"`first` must be between 1 and {MAX_PAGE_SIZE}, got {first}")
+        pool = info.context.pool
+        day = date or await areas.ranking_latest_date(pool, self.metric_id, level.value)
+        if day is None:
+            return AreaRanking(date=None, level=level, areas=0, areas_with_value=0, areas_without_value=0, entries=[])
+        request = areas.RankingRequest(self.metric_id, level.value, day, prefecture, ascending, first)
+        rows = await areas.ranking(pool, request)
+        total, with_value = await areas.ranking_counts(pool, request)
+        area_rows = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])
+        build = Prefecture.from_row if level is AreaLevel.PREFECTURE else Municipality.from_row
+        entries = [
+            AreaRank(rank=row["place"], tied=row["tied"], area=build(area), observation=Observation.from_row(row))
+            for row, area in zip(rows, area_rows, strict=True)
+            if area is not None
+        ]
+        return AreaRanking(
+            date=day,
+            level=level,
+            areas=total,
+            areas_with_value=with_value,
+            areas_without_value=total - with_value,
+            entries=entries,
         )
 
     @strawberry.field(description="Comparisons the report states (「3.6倍」, 「+5,776条項」).")
@@ -100,7 +160,10 @@ class Metric(Node):
         row = await info.context.loaders.initiative_by_id.load(self.initiative_id)
         return Initiative.from_row(row) if row else None
 
-    @strawberry.field(description="Where the figure is stated: the source of its latest value (or first target).")
+    @strawberry.field(
+        description="Where the figure is stated: the source of its latest national value, else of a "
+        "target or comparison, else of its most recent value of any area or breakdown."
+    )
     async def source(self, info: Info) -> Source:
         loaders = info.context.loaders
         latest = await loaders.latest_observation_by_metric_id.load(self.metric_id)
@@ -108,6 +171,10 @@ class Metric(Node):
         comparisons = await loaders.comparisons_by_metric_id.load(self.metric_id)
         for row in ([latest] if latest else []) + targets + comparisons:
             return await cited(info, row["citation_id"])
+        # Only a breakdown (e.g. by age and sex) or only areas: the source of its most recent value.
+        other = await loaders.latest_citation_by_metric_id.load(self.metric_id)
+        if other is not None:
+            return await cited(info, other["citation_id"])
         raise ServiceUnavailable(f"the metric {self.slug!r} has no sourced value")
 
     @classmethod

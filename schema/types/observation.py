@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.types.area import Area
 from schema.types.rows import decimal_text
 from schema.types.source import Source, cited
 
@@ -16,6 +18,12 @@ from schema.types.source import Source, cited
 class Dimension:
     name: str = strawberry.field(description="e.g. age_group, sex.")
     value: str = strawberry.field(description="e.g. 20-29, female.")
+
+
+@strawberry.input(description="One dimension of a breakdown to select.")
+class DimensionInput:
+    name: str = strawberry.field(description="e.g. sex, age_group, municipality_group.")
+    value: str = strawberry.field(description="e.g. 女, 20～24, 町村 (as the source prints it).")
 
 
 @strawberry.type(description="A value of a metric at a date, exactly as the source states it.")
@@ -34,8 +42,24 @@ class Observation:
     )
     period_start: dt.date | None = strawberry.field(description="First day of the period the value covers.")
     area_code: str | None = strawberry.field(description="6-digit local government code; null for the nation.")
-    dimensions: list[Dimension] = strawberry.field(description="Breakdown this value belongs to (empty for a total).")
+    dimension_values: strawberry.Private[dict[str, str]]
     citation_id: strawberry.Private[int]
+
+    @strawberry.field(description="The prefecture or municipality; null for the nation as a whole.")
+    async def area(self, info: Info) -> Area | None:
+        from schema.types.municipality import Municipality
+        from schema.types.prefecture import Prefecture
+
+        if self.area_code is None:
+            return None
+        row = await info.context.loaders.area_by_code.load(self.area_code)
+        if row is None:
+            return None
+        return Prefecture.from_row(row) if row["level"] == "prefecture" else Municipality.from_row(row)
+
+    @strawberry.field(description="The breakdown this value belongs to (empty for a total).")
+    def dimensions(self) -> list[Dimension]:
+        return [Dimension(name=name, value=value) for name, value in sorted(self.dimension_values.items())]
 
     @strawberry.field(description="Where the value is stated.")
     async def source(self, info: Info) -> Source:
@@ -53,6 +77,6 @@ class Observation:
             date_basis=row["date_basis"],
             period_start=row["period_start"],
             area_code=row["area_code"],
-            dimensions=[],
+            dimension_values=json.loads(row["dimensions"]),
             citation_id=row["citation_id"],
         )

@@ -1,23 +1,55 @@
-"""Prefecture: one of the 47 都道府県, keyed by its 6-digit local government code."""
+"""Prefecture: one of the 47 都道府県, with its municipalities."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from db.types import Record
-from schema.types.rows import from_record
+from schema.connection import Connection, ranked_connection
+from schema.context import Info
+from schema.pagination import After, Before, First, Last, PageRequest
+from schema.types.area import Area
+
+if TYPE_CHECKING:
+    from schema.types.municipality import Municipality
+
+MUNICIPALITY_CURSOR = "municipality"
 
 
-@strawberry.type(description="A prefecture (都道府県), from the pinned localgovjp source.")
-class Prefecture:
-    code: str = strawberry.field(description="6-digit 全国地方公共団体コード, check digit included.")
-    name: str = strawberry.field(description="Kanji name.")
-    name_kana: str | None = strawberry.field(description="Reading in hiragana.")
-    name_en: str | None = strawberry.field(description="English name as the source gives it (not official).")
-    latitude: float | None = strawberry.field(description="Prefectural office.")
-    longitude: float | None = strawberry.field(description="Prefectural office.")
-    website: str | None = strawberry.field(description="Official website.")
+@strawberry.type(description="A prefecture (都道府県), from the pinned directory sources.")
+class Prefecture(Area):
+    @strawberry.field(description="Its municipalities, by code.")
+    async def municipalities(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> Connection[Annotated[Municipality, strawberry.lazy("schema.types.municipality")]]:
+        from schema.types.municipality import Municipality
+
+        page = PageRequest.from_arguments(MUNICIPALITY_CURSOR, first, after, last, before)
+        loaders = info.context.loaders
+        rows = await loaders.municipality_pages_by_prefecture.load((self.code, page.slice()))
+
+        async def count() -> int:
+            return await loaders.municipality_count_by_prefecture.load(self.code)
+
+        return ranked_connection(page, MUNICIPALITY_CURSOR, rows, Municipality.from_row, count)
 
     @classmethod
     def from_row(cls, row: Record) -> Prefecture:
-        return from_record(cls, row)
+        return cls(**area_fields(row))
+
+
+def area_fields(row: Record) -> dict[str, Any]:
+    return {
+        "code": row["code"],
+        "name": row["name"],
+        "name_kana": row["name_kana"],
+        "name_en": row["name_en"],
+        "kind": row["kind"],
+        "population": row["population"],
+        "population_date": row["population_date"],
+        "latitude": row["latitude"],
+        "longitude": row["longitude"],
+        "website": row["website"],
+    }

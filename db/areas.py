@@ -1,0 +1,103 @@
+"""Named queries over areas: prefectures, municipalities, their observations and rankings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from db.paging import Slice
+from db.search import like_literal
+from db.sql import sql
+from db.types import Executor, Record
+
+
+@dataclass(frozen=True)
+class MunicipalityFilter:
+    prefecture_code: str | None = None
+    kind: str | None = None
+    # A name or kana fragment, already in search form.
+    name: str | None = None
+
+    def arguments(self) -> tuple[object, ...]:
+        pattern = f"%{like_literal(self.name)}%" if self.name else None
+        return (self.prefecture_code, self.kind, pattern)
+
+
+@dataclass(frozen=True)
+class RankingRequest:
+    metric_id: int
+    level: str
+    date: dt.date
+    prefecture_code: str | None
+    ascending: bool
+    limit: int
+
+
+async def prefectures(db: Executor) -> list[Record]:
+    return list(await db.fetch(sql("prefectures")))
+
+
+async def areas_by_codes(db: Executor, codes: Sequence[str]) -> list[Record]:
+    return list(await db.fetch(sql("areas_by_codes"), list(codes)))
+
+
+async def municipalities_page(db: Executor, page: Slice, where: MunicipalityFilter) -> list[Record]:
+    """A page of municipalities, nearest first, each row with its `rank` and the filtered `total`."""
+    return list(await db.fetch(sql("municipalities_page"), *page.arguments(), *where.arguments()))
+
+
+async def municipalities_count(db: Executor, where: MunicipalityFilter) -> int:
+    count: int = await db.fetchval(sql("municipalities_count"), *where.arguments())
+    return count
+
+
+async def municipalities_page_by_prefecture_codes(db: Executor, codes: Sequence[str], page: Slice) -> list[Record]:
+    arguments = (page.after, page.before, page.limit, page.backward)
+    return list(await db.fetch(sql("municipalities_page_by_prefecture_codes"), list(codes), *arguments))
+
+
+async def municipality_counts_by_prefecture_codes(db: Executor, codes: Sequence[str]) -> list[Record]:
+    return list(await db.fetch(sql("municipality_counts_by_prefecture_codes"), list(codes)))
+
+
+async def observations_by_area_codes(
+    db: Executor,
+    codes: Sequence[str],
+    metric_id: int,
+    *,
+    cursor: tuple[dt.date, int] | None,
+    backward: bool,
+    limit: int,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> list[Record]:
+    query = sql("observations_backward_by_area_codes" if backward else "observations_forward_by_area_codes")
+    day, row_id = cursor if cursor else (None, None)
+    return list(await db.fetch(query, list(codes), metric_id, day, row_id, limit, date_from, date_to))
+
+
+async def ranking(db: Executor, request: RankingRequest) -> list[Record]:
+    """Areas by value on a date, best first, with their `place` (ties share it) and whether they are `tied`."""
+    r = request
+    arguments = (r.metric_id, r.level, r.prefecture_code, r.date, r.ascending, r.limit)
+    return list(await db.fetch(sql("area_ranking"), *arguments))
+
+
+async def ranking_counts(db: Executor, request: RankingRequest) -> tuple[int, int]:
+    """(areas of the level, those with a value on the date)."""
+    r = request
+    row = await db.fetchrow(sql("area_ranking_counts"), r.metric_id, r.level, r.prefecture_code, r.date)
+    return (row["areas"], row["with_value"]) if row else (0, 0)
+
+
+async def ranking_latest_date(db: Executor, metric_id: int, level: str) -> dt.date | None:
+    day: dt.date | None = await db.fetchval(sql("area_ranking_latest_date"), metric_id, level)
+    return day
+
+
+async def observation_counts_by_area_codes(
+    db: Executor, codes: Sequence[str], metric_id: int, date_from: dt.date | None, date_to: dt.date | None
+) -> list[Record]:
+    query = sql("observation_counts_by_area_codes")
+    return list(await db.fetch(query, list(codes), metric_id, date_from, date_to))

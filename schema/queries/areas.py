@@ -1,0 +1,101 @@
+"""Queries over the 47 prefectures and 1,741 municipalities."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from db import areas
+from db.areas import MunicipalityFilter as MunicipalityWhere
+from db.search import search_form
+from schema.connection import Connection, ranked_connection
+from schema.context import Info
+from schema.ordering import OrderDirection
+from schema.pagination import After, Before, First, Last, PageRequest
+from schema.scalars import LocalGovCode
+from schema.strings import checked_optional
+from schema.types.municipality import Municipality
+from schema.types.prefecture import MUNICIPALITY_CURSOR, Prefecture
+
+
+@strawberry.enum(description="The kinds of municipality (市区町村).")
+class MunicipalityKind(Enum):
+    DESIGNATED_CITY = "政令市"
+    SPECIAL_WARD = "特別区"
+    CITY = "市"
+    TOWN = "町"
+    VILLAGE = "村"
+
+
+@strawberry.input(description="Narrows the list of municipalities.")
+class MunicipalityFilter:
+    prefecture: LocalGovCode | None = strawberry.field(default=None, description="Code of a prefecture.")
+    kind: MunicipalityKind | None = strawberry.field(default=None, description="政令市, 特別区, 市, 町 or 村.")
+    search: str | None = strawberry.field(
+        default=None, description="Part of the name or its kana, as typed (「さっぽろ」, 「札幌」, 「ｻｯﾎﾟﾛ」)."
+    )
+
+
+@strawberry.enum(description="How municipalities can be sorted.")
+class MunicipalityOrderField(Enum):
+    CODE = "code"
+    NAME_KANA = "name_kana"
+    POPULATION = "population"
+
+
+@strawberry.input(description="Sort order of municipalities (default: by code).")
+class MunicipalityOrder:
+    field: MunicipalityOrderField = strawberry.field(
+        default=MunicipalityOrderField.CODE, description="CODE; NAME_KANA (五十音順); POPULATION."
+    )
+    direction: OrderDirection = strawberry.field(default=OrderDirection.ASC, description="ASC or DESC.")
+
+
+@strawberry.type
+class AreaQuery:
+    @strawberry.field(description="The 47 prefectures, by code.")
+    async def prefectures(self, info: Info) -> list[Prefecture]:
+        return [Prefecture.from_row(row) for row in await areas.prefectures(info.context.pool)]
+
+    @strawberry.field(description="One prefecture by its code; null when there is none.")
+    async def prefecture(
+        self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description="5 or 6 digits.")]
+    ) -> Prefecture | None:
+        row = await info.context.loaders.area_by_code.load(code)
+        return Prefecture.from_row(row) if row and row["level"] == "prefecture" else None
+
+    @strawberry.field(description="One municipality by its code (5 or 6 digits); null when there is none.")
+    async def municipality(
+        self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description="5 or 6 digits.")]
+    ) -> Municipality | None:
+        row = await info.context.loaders.area_by_code.load(code)
+        return Municipality.from_row(row) if row and row["level"] == "municipality" else None
+
+    @strawberry.field(description="The 1,741 municipalities, filtered and sorted.")
+    async def municipalities(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[MunicipalityFilter | None, strawberry.argument(description="Narrows the list.")] = None,
+        order_by: Annotated[MunicipalityOrder | None, strawberry.argument(description="Sort order.")] = None,
+    ) -> Connection[Municipality]:
+        page = PageRequest.from_arguments(MUNICIPALITY_CURSOR, first, after, last, before)
+        f = filter or MunicipalityFilter()
+        order = order_by or MunicipalityOrder()
+        name = checked_optional(f.search, "filter.search")
+        where = MunicipalityWhere(
+            f.prefecture, f.kind.value if f.kind else None, search_form(name).strip() or None if name else None
+        )
+        pool = info.context.pool
+        window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)
+        rows = await areas.municipalities_page(pool, window, where)
+
+        async def count() -> int:
+            return await areas.municipalities_count(pool, where)
+
+        return ranked_connection(page, MUNICIPALITY_CURSOR, rows, Municipality.from_row, count)

@@ -1,0 +1,70 @@
+"""Municipality: one of the 1,741 市区町村, with its figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from db.types import Record
+from loaders.observations import AreaObservationPage
+from schema.connection import Connection, build_connection
+from schema.context import Info
+from schema.errors import NotFound, ServiceUnavailable
+from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
+from schema.strings import checked
+from schema.types.area import Area
+from schema.types.metric import OBSERVATION_CURSOR
+from schema.types.observation import Observation
+from schema.types.prefecture import Prefecture, area_fields
+
+
+@strawberry.type(description="A municipality (市区町村): 政令市, 特別区, 市, 町 or 村.")
+class Municipality(Area):
+    county: str | None = strawberry.field(description="郡 of a town or village, when it has one.")
+    prefecture_code: strawberry.Private[str]
+
+    @strawberry.field(description="The first 5 digits of the code (without the check digit).")
+    def code5(self) -> str:
+        return self.code[:5]
+
+    @strawberry.field(description="The prefecture it belongs to.")
+    async def prefecture(self, info: Info) -> Prefecture:
+        row = await info.context.loaders.area_by_code.load(self.prefecture_code)
+        if row is None:
+            raise ServiceUnavailable("a municipality's prefecture is missing from the loaded dataset")
+        return Prefecture.from_row(row)
+
+    @strawberry.field(description="Its values of one metric, in date order.")
+    async def observations(
+        self,
+        info: Info,
+        metric: Annotated[str, strawberry.argument(description="Slug of the metric.")],
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        from_: Annotated[dt.date | None, strawberry.argument(name="from", description="First date.")] = None,
+        to: Annotated[dt.date | None, strawberry.argument(description="Last date.")] = None,
+    ) -> Connection[Observation]:
+        page = PageRequest.from_arguments(OBSERVATION_CURSOR, first, after, last, before)
+        row = await info.context.loaders.metric_by_slug.load(checked(metric, "metric"))
+        if row is None:
+            raise NotFound(f"no metric has the slug {metric!r}")
+        key = AreaObservationPage(row["id"], page.limit + 1, page.date_id_cursor(), page.backward, from_, to)
+        rows = await info.context.loaders.area_observation_pages.load((self.code, key))
+
+        async def count() -> int:
+            return await info.context.loaders.area_observation_counts.load((self.code, row["id"], from_, to))
+
+        return build_connection(
+            page,
+            [Observation.from_row(r) for r in rows],
+            [encode_cursor(OBSERVATION_CURSOR, f"{r['date'].isoformat()}|{r['id']}") for r in rows],
+            count,
+        )
+
+    @classmethod
+    def from_row(cls, row: Record) -> Municipality:
+        return cls(**area_fields(row), county=row["county"], prefecture_code=row["prefecture_code"])
