@@ -18,8 +18,9 @@ from api.app import create_app
 from api.settings import Settings
 from cli.database import database
 from cli.output import say, timed
-from cli.steps import fetch_sources, load_data, migrate_database
+from cli.steps import fetch_sources, import_observations, load_data, migrate_database
 from schema import build_schema
+from seeds.imports import ImportFileError
 from seeds.records import SeedError
 from seeds.report import REPORT_DIR, read_report
 from seeds.sources import SourceRowError
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.command(settings, args)
         return result
-    except (SeedError, SourceRowError) as error:
+    except (SeedError, SourceRowError, ImportFileError) as error:
         say("error", str(error))
         return 1
     except KeyboardInterrupt:
@@ -50,7 +51,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     fetched = fetch_sources(settings)
     with database(settings) as dsn:
         migrate_database(settings, dsn)
-        load_data(dsn, fetched)
+        load_data(settings, dsn, fetched)
         _serve(dataclasses.replace(settings, database_url=Secret(dsn)))
     return 0
 
@@ -100,7 +101,15 @@ def data_load(settings: Settings, args: argparse.Namespace) -> int:
     fetched = fetch_sources(settings)
     with database(settings) as dsn:
         migrate_database(settings, dsn)
-        load_data(dsn, fetched, force=args.force)
+        load_data(settings, dsn, fetched, force=args.force)
+    return 0
+
+
+def data_import(settings: Settings, args: argparse.Namespace) -> int:
+    fetched = fetch_sources(settings)
+    with database(settings) as dsn:
+        migrate_database(settings, dsn)
+        import_observations(settings, dsn, fetched, args.file)
     return 0
 
 
@@ -133,6 +142,12 @@ def _parser() -> argparse.ArgumentParser:
     load = data.add_parser("load", help="load everything available in one transaction, if it changed")
     load.add_argument("--force", action="store_true", help="load even when the version is unchanged")
     load.set_defaults(command=data_load)
+    imports = data.add_parser("import", help="import a file of new values").add_subparsers(
+        required=True, metavar="kind"
+    )
+    observations = imports.add_parser("observations", help="a long-format CSV (see docs/import-observations.md)")
+    observations.add_argument("file", type=Path, help="the CSV file")
+    observations.set_defaults(command=data_import)
     check = data.add_parser("check", help="validate the curated report data and the sources")
     check.add_argument("--report-dir", type=Path, default=REPORT_DIR, help="curated files to check (default: seeds)")
     check.set_defaults(command=data_check)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from api.settings import Settings
 from cli.output import say, timed
 from db.migrate import configure_api_role, migrate
 from db.pool import connect
 from schema.limits import STATEMENT_TIMEOUT_MS
-from seeds.load import LoadResult, load
+from seeds.imports import read_import, store
+from seeds.load import LoadResult, load, read_sources
+from seeds.report import read_report
 from seeds.sources import Fetcher, FetchResult, read_manifest
 
 
@@ -31,6 +34,31 @@ def fetch_sources(settings: Settings) -> list[FetchResult]:
     return results
 
 
+def imports_dir(settings: Settings) -> Path:
+    """Where imported files are kept: inputs of every later load."""
+    return settings.data_dir / "imports"
+
+
+def import_observations(settings: Settings, dsn: str, fetched: list[FetchResult], path: Path) -> bool:
+    """Validate the file against the curated metrics and the directory, keep it, and load; False if known."""
+    with timed("import", f"checking {path}") as details:
+        report = read_report()
+        result = LoadResult("", skipped=False)
+        areas = {g.code for g in read_sources(fetched, result).directory}
+        values = read_import(path, {m.slug for m in report.metrics}, areas, lambda n: say("import", f"{n} rows…"))
+        details.append(f"{len(values)} rows valid")
+    stored, new = store(path, imports_dir(settings))
+    if not new:
+        say("import", f"{path} was imported before ({stored.name}): nothing changes")
+        return False
+    try:
+        load_data(settings, dsn, fetched)
+    except BaseException:
+        stored.unlink()  # the load changed nothing; neither does the import
+        raise
+    return True
+
+
 def migrate_database(settings: Settings, dsn: str) -> None:
     async def run() -> list[str]:
         conn = await connect(dsn)
@@ -47,11 +75,11 @@ def migrate_database(settings: Settings, dsn: str) -> None:
         details.append(f"applied {', '.join(applied)}" if applied else "up to date")
 
 
-def load_data(dsn: str, fetched: list[FetchResult], *, force: bool = False) -> LoadResult:
+def load_data(settings: Settings, dsn: str, fetched: list[FetchResult], *, force: bool = False) -> LoadResult:
     async def run() -> LoadResult:
         conn = await connect(dsn)
         try:
-            return await load(conn, fetched, force=force)
+            return await load(conn, fetched, force=force, imports_dir=imports_dir(settings))
         finally:
             await conn.close()
 

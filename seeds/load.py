@@ -12,6 +12,7 @@ import asyncpg
 from db import writes
 from db.dataset import dataset_version
 from seeds import directory, mynumber
+from seeds.imports import read_import, stored_imports
 from seeds.report import REPORT_DIR, Report, read_report
 from seeds.rows import TABLE_COLUMNS, report_tables
 from seeds.search import SEARCH_COLUMNS, search_rows
@@ -33,7 +34,9 @@ class LoadResult:
     notes: list[str] = field(default_factory=list)
 
 
-def dataset_inputs(fetched: list[FetchResult], report_dir: Path = REPORT_DIR) -> dict[str, str]:
+def dataset_inputs(
+    fetched: list[FetchResult], report_dir: Path = REPORT_DIR, imports_dir: Path | None = None
+) -> dict[str, str]:
     """Every input of a load and its sha256; a missing source is an input too, so its return reloads."""
     inputs: dict[str, str] = {}
     for folder in VERSIONED_DIRS:
@@ -42,6 +45,8 @@ def dataset_inputs(fetched: list[FetchResult], report_dir: Path = REPORT_DIR) ->
                 inputs[str(path.relative_to(PROJECT_DIR))] = hashlib.sha256(path.read_bytes()).hexdigest()
     for path in sorted(report_dir.glob("*.yaml")):
         inputs[f"report/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for path in stored_imports(imports_dir) if imports_dir else []:
+        inputs[f"imports/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
     for result in fetched:
         for file in result.source.files:
             key = f"source:{result.source.slug}/{file.path}"
@@ -59,9 +64,10 @@ async def load(
     *,
     force: bool = False,
     report_dir: Path = REPORT_DIR,
+    imports_dir: Path | None = None,
 ) -> LoadResult:
     """Skip when the inputs are those loaded; else validate them all, then replace the data in one transaction."""
-    inputs = dataset_inputs(fetched, report_dir)
+    inputs = dataset_inputs(fetched, report_dir, imports_dir)
     version = version_of(inputs)
     result = LoadResult(version, skipped=False, missing={r.source.slug: r.problem for r in fetched if r.problem})
     if not force and await dataset_version(conn) == version:
@@ -70,6 +76,10 @@ async def load(
 
     report = read_report(report_dir)
     sources = read_sources(fetched, result)
+    metrics = {m.slug for m in report.metrics}
+    areas = {g.code for g in sources.directory}
+    for path in stored_imports(imports_dir) if imports_dir else []:
+        sources.imported.append((path, read_import(path, metrics, areas)))
 
     async with conn.transaction():
         await writes.begin_load(conn)
@@ -89,6 +99,7 @@ async def load(
         "milestones": len(tables.rows.get("milestone", [])),
         "catalogues": len(tables.rows.get("catalog", [])),
         "areas": len(tables.rows.get("area", [])),
+        "imported files": len(sources.imported),
     }
     return result
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from db.search import search_form
 from seeds.directory import LocalGov
+from seeds.imports import ImportedValue
 from seeds.mynumber import POPULATION, Series
-from seeds.sources import Source
+from seeds.sources import Source, SourceRowError
 
 Row = tuple[Any, ...]
 
@@ -22,6 +24,7 @@ class SourceData:
     directory: list[LocalGov] = field(default_factory=list)
     series: Series | None = None
     series_source: Source | None = None
+    imported: list[tuple[Path, list[ImportedValue]]] = field(default_factory=list)
 
 
 def area_rows(sources: SourceData) -> list[Row]:
@@ -49,7 +52,32 @@ def _latest_population(series: Series | None) -> dict[str, tuple[int, Any]]:
 
 
 def sources_observations(sources: SourceData, metric_ids: dict[str, int], cite: Callable[[Row], int]) -> list[Row]:
-    """Observation rows (without ids) of the series, one citation per source file."""
+    """Observation rows (without ids) of the series and the imported files; one citation per source file."""
+    rows = _series_observations(sources, metric_ids, cite)
+    given = {(row[0], row[8], row[3], row[9]): row[1] for row in rows}
+    for path, values in sources.imported:
+        citations: dict[tuple[Any, ...], int] = {}
+        for v in values:
+            key = (metric_ids[v.metric], v.area_code, v.date, v.dimensions)
+            if key in given:
+                if given[key] != v.value:
+                    problem = f"the source already gives {given[key]} for this metric, area and date"
+                    raise SourceRowError(path, v.line, "value", problem)
+                continue
+            given[key] = v.value
+            document, url, owner, kind, as_of, note = v.citation
+            if v.citation not in citations:
+                citations[v.citation] = cite((document, None, None, None, url, as_of, owner, kind, None, note))
+            rows.append(
+                (
+                    metric_ids[v.metric], v.value, v.stated, v.date, "stated", None, False, False, v.area_code,
+                    v.dimensions, citations[v.citation],
+                )
+            )  # fmt: skip
+    return rows
+
+
+def _series_observations(sources: SourceData, metric_ids: dict[str, int], cite: Callable[[Row], int]) -> list[Row]:
     series, source = sources.series, sources.series_source
     if series is None or source is None:
         return []
