@@ -17,9 +17,10 @@ from schema.types.prefecture import Prefecture
 
 
 def _is_internal(error: GraphQLError) -> bool:
-    """Mask errors raised by bugs or the database; keep ours and graphql-core's validation errors."""
+    """Mask errors raised by bugs or the database while resolving; keep ours and all request errors (parsing,
+    validation, coercion of arguments, e.g. a LocalGovCode's check digit), which have no path."""
     original = error.original_error
-    return original is not None and not isinstance(original, PublicError | GraphQLError)
+    return error.path is not None and original is not None and not isinstance(original, PublicError | GraphQLError)
 
 
 def build_schema(*, introspection: bool = True) -> strawberry.Schema:

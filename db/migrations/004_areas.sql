@@ -2,14 +2,14 @@
 -- 全国地方公共団体コード (check digit included). The nation has no such code: its observations have no area.
 
 CREATE TABLE area (
-    code char(6) PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
+    code text PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
     level text NOT NULL CHECK (level IN ('prefecture', 'municipality')),
     -- 都道府県 for prefectures; 政令市, 特別区, 市, 町 or 村 for municipalities.
     kind text NOT NULL CHECK (kind IN ('都道府県', '政令市', '特別区', '市', '町', '村')),
     name text NOT NULL,
     name_kana text,
     name_en text,
-    prefecture_code char(6) REFERENCES area (code),
+    prefecture_code text REFERENCES area (code),
     county text,
     population bigint,
     population_date date,

@@ -93,7 +93,7 @@ CREATE TABLE observation (
     approximate boolean NOT NULL,
     at_least boolean NOT NULL,
     -- NULL: the nation as a whole.
-    area_code char(6) REFERENCES area (code),
+    area_code text REFERENCES area (code),
     dimensions jsonb NOT NULL DEFAULT '{}',
     citation_id integer NOT NULL REFERENCES citation (id)
 );

@@ -6,7 +6,7 @@ CROSS JOIN LATERAL (
            o.area_code, o.dimensions, o.citation_id
     FROM observation AS o
     WHERE o.metric_id = k.id
-      AND o.area_code IS NOT DISTINCT FROM $4::char(6)
+      AND o.area_code IS NOT DISTINCT FROM $4::text
       AND o.dimensions = $8::jsonb
       AND ($2::date IS NULL OR (o.date, o.id) < ($2::date, $3::integer))
       AND ($6::date IS NULL OR o.date >= $6::date)

@@ -1,0 +1,109 @@
+"""The issuance series: every snapshot's municipal values served exactly as the source files print them."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from seeds.sources import FetchResult
+from tests.sources_reading import municipal_codes, snapshot_rows
+from tests.support import graphql
+
+SERIES = """query($after: String) { municipalities(first: 100, after: $after) {
+  nodes { code
+    issued: observations(metric: "mynumber-card-issued-soumu", first: 100) { nodes { date exactValue displayValue } }
+    rate: observations(metric: "mynumber-card-issued-rate-soumu", first: 100) { nodes { date exactValue } } }
+  pageInfo { hasNextPage endCursor } } }"""
+
+
+async def _served(client: httpx.AsyncClient) -> dict[tuple[str, str], tuple[str, str]]:
+    served: dict[tuple[str, str], tuple[str, str]] = {}
+    after = None
+    while True:
+        body = await graphql(client, SERIES, {"after": after})
+        assert "errors" not in body, body
+        page = body["data"]["municipalities"]
+        for node in page["nodes"]:
+            rates = {o["date"]: o["exactValue"] for o in node["rate"]["nodes"]}
+            for o in node["issued"]["nodes"]:
+                served[(node["code"], o["date"])] = (o["exactValue"], rates[o["date"]])
+        if not page["pageInfo"]["hasNextPage"]:
+            return served
+        after = page["pageInfo"]["endCursor"]
+
+
+async def test_every_snapshot_row_for_row(client: httpx.AsyncClient, fetched: list[FetchResult]) -> None:
+    source = next(r for r in fetched if r.source.slug == "mynumbercard-statistics")
+    codes = municipal_codes(next(r for r in fetched if r.source.slug == "localgovjp"))
+    served = await _served(client)
+    snapshots = [path for name, path in source.paths.items() if name.endswith("all_localgovs.csv")]
+    assert len(snapshots) == 47
+    expected: dict[tuple[str, str], tuple[str, str]] = {}
+    for path in snapshots:
+        for code, row in snapshot_rows(path, codes).items():
+            day = row["算出基準日"].replace("/", "-")
+            expected[(code, day)] = (row["交付枚数"], row["人口に対する交付枚数率"])
+    assert len(expected) == 47 * 1741
+    assert {key: (Decimal(a), Decimal(b)) for key, (a, b) in served.items()} == {
+        key: (Decimal(a), Decimal(b)) for key, (a, b) in expected.items()
+    }
+
+
+async def test_counts_are_integers_and_rates_keep_their_precision(client: httpx.AsyncClient) -> None:
+    query = """{ municipality(code: "011002") {
+        issued: observations(metric: "mynumber-card-issued-soumu", last: 1) { nodes { date exactValue source {
+            figureOwner citationKind url asOf } } }
+        rate: observations(metric: "mynumber-card-issued-rate-soumu", last: 1) { nodes { exactValue } } } }"""
+    municipality = (await graphql(client, query))["data"]["municipality"]
+    issued = municipality["issued"]["nodes"][0]
+    assert (issued["date"], issued["exactValue"]) == ("2022-12-31", "1113718")
+    assert municipality["rate"]["nodes"][0]["exactValue"] == "56.8"
+    source = issued["source"]
+    assert (source["figureOwner"], source["citationKind"], source["asOf"]) == ("総務省", "quoted", "2022-12-31")
+    assert source["url"].endswith("/static/data/20221231/all_localgovs.csv")
+
+
+async def test_the_nation_groups_and_age_by_sex(client: httpx.AsyncClient) -> None:
+    query = """{ metric(slug: "mynumber-card-issued-soumu") {
+        latest { date exactValue area { code } }
+        women20: observations(last: 1, dimensions: [{name: "age_group", value: "20～24"}, {name: "sex", value: "女"}])
+          { nodes { date exactValue dimensions { name value } } }
+        towns: observations(last: 1, dimensions: [{name: "municipality_group", value: "町村"}]) { nodes { exactValue } }
+      } }"""
+    metric = (await graphql(client, query))["data"]["metric"]
+    assert metric["latest"]["area"] is None  # the nation
+    assert metric["latest"]["date"] in ("2022-12-31", "2023-07-31", "2023-06-30") or metric["latest"]["date"] > "2022"
+    women = metric["women20"]["nodes"][0]
+    assert women["date"] == "2022-12-31"
+    assert {d["name"]: d["value"] for d in women["dimensions"]} == {"age_group": "20～24", "sex": "女"}
+    assert metric["towns"]["nodes"]
+
+
+async def test_the_ten_highest_issuance_rates(client: httpx.AsyncClient, fetched: list[FetchResult]) -> None:
+    source = next(r for r in fetched if r.source.slug == "mynumbercard-statistics")
+    path = source.paths["static/data/20221231/all_localgovs.csv"]
+    with path.open(encoding="utf-8-sig") as handle:
+        rates = sorted((Decimal(r["人口に対する交付枚数率"]) for r in csv.DictReader(handle)), reverse=True)
+    query = """{ metric(slug: "mynumber-card-issued-rate-soumu") {
+        ranking(level: MUNICIPALITY, date: "2022-12-31", first: 10) {
+          date areas areasWithValue areasWithoutValue
+          entries { rank tied area { name } observation { exactValue } } } } }"""
+    ranking: dict[str, Any] = (await graphql(client, query))["data"]["metric"]["ranking"]
+    assert (ranking["areas"], ranking["areasWithValue"], ranking["areasWithoutValue"]) == (1741, 1741, 0)
+    values = [Decimal(e["observation"]["exactValue"]) for e in ranking["entries"]]
+    assert values == rates[:10]
+    for entry in ranking["entries"]:
+        value = Decimal(entry["observation"]["exactValue"])
+        assert entry["rank"] == 1 + sum(1 for r in rates if r > value)
+        assert entry["tied"] == (rates.count(value) > 1)
+
+
+async def test_a_ranking_of_a_date_without_values_counts_the_missing(client: httpx.AsyncClient) -> None:
+    query = """{ metric(slug: "mynumber-card-issued-rate-soumu") {
+        ranking(level: PREFECTURE, date: "2022-12-30") {
+          areas areasWithValue areasWithoutValue entries { rank } } } }"""
+    ranking = (await graphql(client, query))["data"]["metric"]["ranking"]
+    assert ranking == {"areas": 47, "areasWithValue": 0, "areasWithoutValue": 47, "entries": []}
