@@ -18,8 +18,9 @@ from api.app import create_app
 from api.settings import Settings
 from cli.database import database
 from cli.output import say, timed
-from cli.steps import fetch_sources, import_observations, load_data, migrate_database
+from cli.steps import fetch_sources, import_catalog, import_observations, load_data, migrate_database
 from schema import build_schema
+from seeds.catalog_imports import CatalogImportError
 from seeds.imports import ImportFileError
 from seeds.records import SeedError
 from seeds.report import REPORT_DIR, read_report
@@ -35,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.command(settings, args)
         return result
-    except (SeedError, SourceRowError, ImportFileError) as error:
+    except (SeedError, SourceRowError, ImportFileError, CatalogImportError) as error:
         say("error", str(error))
         return 1
     except KeyboardInterrupt:
@@ -113,6 +114,14 @@ def data_import(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def data_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
+    fetched = fetch_sources(settings)
+    with database(settings) as dsn:
+        migrate_database(settings, dsn)
+        import_catalog(settings, dsn, fetched, args.file)
+    return 0
+
+
 def data_check(settings: Settings, args: argparse.Namespace) -> int:
     """Validate the curated files and the sources without touching a database."""
     fetched = fetch_sources(settings)
@@ -148,6 +157,9 @@ def _parser() -> argparse.ArgumentParser:
     observations = imports.add_parser("observations", help="a long-format CSV (see docs/import-observations.md)")
     observations.add_argument("file", type=Path, help="the CSV file")
     observations.set_defaults(command=data_import)
+    catalogue = imports.add_parser("catalogue", help="entries of a catalogue, as CSV (see docs/import-catalogue.md)")
+    catalogue.add_argument("file", type=Path, help="the CSV file")
+    catalogue.set_defaults(command=data_import_catalog)
     check = data.add_parser("check", help="validate the curated report data and the sources")
     check.add_argument("--report-dir", type=Path, default=REPORT_DIR, help="curated files to check (default: seeds)")
     check.set_defaults(command=data_check)

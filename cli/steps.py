@@ -10,6 +10,7 @@ from cli.output import say, timed
 from db.migrate import configure_api_role, migrate
 from db.pool import connect
 from schema.limits import STATEMENT_TIMEOUT_MS
+from seeds.catalog_imports import read_catalog_import, store_catalog
 from seeds.imports import read_import, store
 from seeds.load import LoadResult, load, read_sources
 from seeds.report import read_report
@@ -48,6 +49,26 @@ def import_observations(settings: Settings, dsn: str, fetched: list[FetchResult]
         values = read_import(path, {m.slug for m in report.metrics}, areas, lambda n: say("import", f"{n} rows…"))
         details.append(f"{len(values)} rows valid")
     stored, new = store(path, imports_dir(settings))
+    if not new:
+        say("import", f"{path} was imported before ({stored.name}): nothing changes")
+        return False
+    try:
+        load_data(settings, dsn, fetched)
+    except BaseException:
+        stored.unlink()  # the load changed nothing; neither does the import
+        raise
+    return True
+
+
+def import_catalog(settings: Settings, dsn: str, fetched: list[FetchResult], path: Path) -> bool:
+    """Validate the entries against the curated catalogues and the directory, keep the file, and load."""
+    with timed("import", f"checking {path}") as details:
+        report = read_report()
+        directory = read_sources(fetched, LoadResult("", skipped=False)).directory
+        municipalities = {g.code for g in directory if g.level == "municipality"}
+        entries = read_catalog_import(path, {c.slug for c in report.catalogs}, municipalities)
+        details.append(f"{len(entries)} entries valid")
+    stored, new = store_catalog(path, imports_dir(settings))
     if not new:
         say("import", f"{path} was imported before ({stored.name}): nothing changes")
         return False

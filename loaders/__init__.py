@@ -64,6 +64,10 @@ class Loaders:
     service_by_key: DataLoader[tuple[str, int], Record | None]
     service_pages_by_catalog_id: DataLoader[tuple[int, Slice], list[Record]]
     service_count_by_catalog_id: DataLoader[int, int]
+    facet_values_by_catalog_id: DataLoader[int, list[Record]]
+    facet_value_by_id: DataLoader[int, Record | None]
+    municipality_pages_by_entry: DataLoader[tuple[int, Slice], list[Record]]
+    service_pages_by_area: DataLoader[tuple[str, Slice], list[Record]]
 
     @classmethod
     def create(cls, pool: asyncpg.Pool) -> Loaders:
@@ -124,6 +128,10 @@ class Loaders:
             service_count_by_catalog_id=counts_per_key(
                 partial(catalogs.service_counts_by_catalog_ids, pool), "catalog_id"
             ),
+            facet_values_by_catalog_id=many_per_key(partial(catalogs.facet_values_by_catalog_ids, pool), "catalog_id"),
+            facet_value_by_id=one_per_key(partial(catalogs.facet_values_by_ids, pool), "id"),
+            municipality_pages_by_entry=pages_per_key(partial(catalogs.municipalities_page_by_entry_ids, pool)),
+            service_pages_by_area=pages_per_key(partial(catalogs.services_page_by_area_codes, pool)),
         )
 
 

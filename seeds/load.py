@@ -12,6 +12,7 @@ import asyncpg
 from db import writes
 from db.dataset import dataset_version
 from seeds import directory, mynumber
+from seeds.catalog_imports import read_catalog_import, stored_catalog_imports
 from seeds.imports import read_import, stored_imports
 from seeds.report import REPORT_DIR, Report, read_report
 from seeds.rows import TABLE_COLUMNS, report_tables
@@ -45,7 +46,8 @@ def dataset_inputs(
                 inputs[str(path.relative_to(PROJECT_DIR))] = hashlib.sha256(path.read_bytes()).hexdigest()
     for path in sorted(report_dir.glob("*.yaml")):
         inputs[f"report/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
-    for path in stored_imports(imports_dir) if imports_dir else []:
+    imported = [*stored_imports(imports_dir), *stored_catalog_imports(imports_dir)] if imports_dir else []
+    for path in imported:
         inputs[f"imports/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
     for result in fetched:
         for file in result.source.files:
@@ -80,6 +82,10 @@ async def load(
     areas = {g.code for g in sources.directory}
     for path in stored_imports(imports_dir) if imports_dir else []:
         sources.imported.append((path, read_import(path, metrics, areas)))
+    catalogs = {c.slug for c in report.catalogs}
+    municipalities = {g.code for g in sources.directory if g.level == "municipality"}
+    for path in stored_catalog_imports(imports_dir) if imports_dir else []:
+        sources.imported_entries.append((path, read_catalog_import(path, catalogs, municipalities)))
 
     async with conn.transaction():
         await writes.begin_load(conn)
@@ -89,7 +95,7 @@ async def load(
         tables = report_tables(report, await writes.initiative_ids(conn), sources)
         for table, columns in TABLE_COLUMNS.items():
             await writes.copy_rows(conn, table, columns, tables.rows.get(table, []))
-        await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report, sources.directory))
+        await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report, sources))
         await writes.insert_dataset(conn, version, _edition_fields(report), inputs)
     result.counts = {
         "focus areas": len(report.focus_areas),
@@ -99,7 +105,7 @@ async def load(
         "milestones": len(tables.rows.get("milestone", [])),
         "catalogues": len(tables.rows.get("catalog", [])),
         "areas": len(tables.rows.get("area", [])),
-        "imported files": len(sources.imported),
+        "imported files": len(sources.imported) + len(sources.imported_entries),
     }
     return result
 

@@ -185,12 +185,23 @@ class CatalogCategory(SeedRecord):
     children: list[CatalogCategory] = []
 
 
+class CatalogFacet(SeedRecord):
+    """A further classification the publisher uses (e.g. the disaster phase a service serves), with its values."""
+
+    slug: Slug
+    name: Text
+    values: list[Text]
+
+
 class CatalogEntry(SeedRecord):
     name: Text
     description: Text | None = None
     provider: Text | None = None
     url: Url | None = None
     categories: list[Slug] = []
+    facets: dict[Slug, list[Text]] = {}
+    target_users: list[Text] = []
+    municipalities: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{5,6}$")]] = []
     status: Literal["done", "planned"] | None = None
     period: Text | None = Field(default=None, description="A date or period as printed, parsed like a milestone.")
     source: SourceRef | None = None
@@ -204,9 +215,11 @@ class Catalog(SeedRecord):
     description: Text | None = None
     as_of: dt.date | None = None
     stated_count: int | None = Field(default=None, description="The number of entries the report states.")
+    stated_count_text: Text | None = Field(default=None, description="The count as printed (「約560」).")
     url: Url | None = None
     initiative: Slug | None = None
     categories: list[CatalogCategory] = []
+    facets: list[CatalogFacet] = []
     entries: list[CatalogEntry] = []
     source: SourceRef
 

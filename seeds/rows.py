@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.areacode import normalise
+from db.search import search_form
+from seeds.catalog_imports import ImportedEntry, category_slug
 from seeds.models import CatalogCategory, Edition, Observation, SourceRef
 from seeds.periods import find_period
 from seeds.report import Report
@@ -60,14 +63,17 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "fiscal_year",
     ),
     "catalog": (
-        "id", "slug", "position", "name", "publisher", "edition", "description", "as_of", "stated_count", "url",
-        "initiative_id", "citation_id",
+        "id", "slug", "position", "name", "publisher", "edition", "description", "as_of", "stated_count",
+        "stated_count_text", "url", "initiative_id", "citation_id",
     ),
     "catalog_category": ("id", "catalog_id", "parent_id", "slug", "position", "name"),
+    "catalog_facet_value": ("id", "catalog_id", "facet_slug", "facet_name", "facet_position", "value", "position"),
     "catalog_entry": (
         "id", "catalog_id", "position", "name", "description", "provider", "url", "status", "period_text",
-        "period_start", "period_end", "category_ids", "citation_id",
+        "period_start", "period_end", "category_ids", "facet_value_ids", "target_users", "attributes", "search_text",
+        "citation_id",
     ),
+    "catalog_entry_municipality": ("entry_id", "area_code"),
 }  # fmt: skip
 
 
@@ -96,7 +102,7 @@ def report_tables(report: Report, initiative_ids: dict[str, int], sources: Sourc
         tables.add("report_section", row)
     _metric_rows(report, tables, initiative_ids, cite, sources)
     _milestone_rows(report, tables, initiative_ids)
-    _catalog_rows(report, tables, initiative_ids, cite)
+    _catalog_rows(report, tables, initiative_ids, cite, sources)
     return tables
 
 
@@ -167,38 +173,131 @@ def _milestone_rows(report: Report, tables: Tables, initiative_ids: dict[str, in
             tables.add("milestone", row)
 
 
-def _catalog_rows(report: Report, tables: Tables, initiative_ids: dict[str, int], cite: Any) -> None:
+def _catalog_rows(
+    report: Report, tables: Tables, initiative_ids: dict[str, int], cite: Any, sources: SourceData
+) -> None:
+    imported = _imported_by_catalog(sources)
     for position, c in enumerate(report.catalogs, start=1):
         catalog_citation = cite(c.source)
         catalog_id = tables.add(
             "catalog",
             (
-                c.slug, position, c.name, c.publisher, c.edition, c.description, c.as_of, c.stated_count, c.url,
-                initiative_ids[c.initiative] if c.initiative else None, catalog_citation,
+                c.slug, position, c.name, c.publisher, c.edition, c.description, c.as_of, c.stated_count,
+                c.stated_count_text, c.url, initiative_ids[c.initiative] if c.initiative else None,
+                catalog_citation,
             ),
         )  # fmt: skip
-        category_ids: dict[str, int] = {}
-        _category_rows(tables, catalog_id, None, c.categories, category_ids)
-        for entry_position, e in enumerate(c.entries, start=1):
+        taxonomy = Taxonomy(tables, catalog_id)
+        taxonomy.add_curated(c.categories, None, ())
+        for facet_position, facet in enumerate(c.facets, start=1):
+            for value in facet.values:
+                taxonomy.facet_value(facet.slug, facet.name, value, facet_position)
+        curated_facets = {facet.slug: facet.name for facet in c.facets}
+        entry_position = 0
+        for e in c.entries:
+            entry_position += 1
             period = find_period(e.period) if e.period else None
-            tables.add(
+            facet_ids = [
+                taxonomy.facet_value(slug, curated_facets.get(slug, slug), value, 0)
+                for slug, values in e.facets.items()
+                for value in values
+            ]
+            entry_id = tables.add(
                 "catalog_entry",
                 (
                     catalog_id, entry_position, e.name, e.description, e.provider, e.url, e.status, e.period,
                     period.start if period else None, period.end if period else None,
-                    [category_ids[slug] for slug in e.categories],
-                    cite(e.source) if e.source else catalog_citation,
+                    [taxonomy.by_slug[slug] for slug in e.categories], facet_ids, e.target_users, "{}",
+                    _search_text(e.name, e.provider, e.description), cite(e.source) if e.source else catalog_citation,
                 ),
             )  # fmt: skip
+            for code in e.municipalities:
+                tables.rows.setdefault("catalog_entry_municipality", []).append((entry_id, normalise(code)))
+        for _, entry in imported.get(c.slug, []):
+            entry_position += 1
+            citation = cite_import(tables, entry)
+            entry_id = tables.add(
+                "catalog_entry",
+                (
+                    catalog_id, entry_position, entry.name, entry.description, entry.provider, entry.url, None,
+                    None, None, None,
+                    [taxonomy.category_path(names) for names in entry.categories],
+                    [taxonomy.facet_value(category_slug((name,)), name, value, 0)
+                     for name, values in entry.facets for value in values],
+                    list(entry.target_users),
+                    json.dumps({"key": entry.key, **dict(entry.attributes)}, ensure_ascii=False),
+                    _search_text(entry.name, entry.provider, entry.description), citation,
+                ),
+            )  # fmt: skip
+            for code in entry.municipalities:
+                tables.rows.setdefault("catalog_entry_municipality", []).append((entry_id, code))
 
 
-def _category_rows(
-    tables: Tables, catalog_id: int, parent_id: int | None, categories: list[CatalogCategory], ids: dict[str, int]
-) -> None:
-    for position, category in enumerate(categories, start=1):
-        category_id = tables.add("catalog_category", (catalog_id, parent_id, category.slug, position, category.name))
-        ids[category.slug] = category_id
-        _category_rows(tables, catalog_id, category_id, category.children, ids)
+def _search_text(*parts: str | None) -> str:
+    return search_form("\n".join(part for part in parts if part))
+
+
+def _imported_by_catalog(sources: SourceData) -> dict[str, list[tuple[Path, ImportedEntry]]]:
+    """Imported entries per catalogue; a key imported twice (from two files) is an error naming both."""
+    by_catalog: dict[str, list[tuple[Path, ImportedEntry]]] = {}
+    seen: dict[tuple[str, str], Path] = {}
+    for path, entries in sources.imported_entries:
+        for entry in entries:
+            key = (entry.catalog, entry.key)
+            if key in seen:
+                problem = f"entry {entry.key!r} of {entry.catalog} was imported before, from {seen[key].name}"
+                raise SourceRowError(path, entry.line, "key", problem)
+            seen[key] = path
+            by_catalog.setdefault(entry.catalog, []).append((path, entry))
+    return by_catalog
+
+
+def cite_import(tables: Tables, entry: ImportedEntry) -> int:
+    document, url, as_of = entry.citation
+    return tables.add("citation", (document, None, None, None, url, as_of, document, "primary", None, None))
+
+
+class Taxonomy:
+    """The categories and facet values of one catalogue, as rows, found or added by name."""
+
+    def __init__(self, tables: Tables, catalog_id: int) -> None:
+        self.tables = tables
+        self.catalog_id = catalog_id
+        self.by_slug: dict[str, int] = {}
+        self.by_path: dict[tuple[str, ...], int] = {}
+        self.facets: dict[tuple[str, str], int] = {}
+        self.children: dict[int | None, int] = {}
+
+    def _category(self, parent_id: int | None, slug: str, name: str, path: tuple[str, ...]) -> int:
+        position = self.children.get(parent_id, 0) + 1
+        self.children[parent_id] = position
+        category_id = self.tables.add("catalog_category", (self.catalog_id, parent_id, slug, position, name))
+        self.by_slug[slug] = category_id
+        self.by_path[path] = category_id
+        return category_id
+
+    def add_curated(self, categories: list[CatalogCategory], parent_id: int | None, path: tuple[str, ...]) -> None:
+        for category in categories:
+            category_id = self._category(parent_id, category.slug, category.name, (*path, category.name))
+            self.add_curated(category.children, category_id, (*path, category.name))
+
+    def category_path(self, names: tuple[str, ...]) -> int:
+        """The category a publisher names by its path (never empty), added with its parents when new."""
+        parent_id = None
+        for depth in range(1, len(names) + 1):
+            path = names[:depth]
+            if path not in self.by_path:
+                self._category(parent_id, category_slug(path), path[-1], path)
+            parent_id = self.by_path[path]
+        return self.by_path[names]
+
+    def facet_value(self, slug: str, name: str, value: str, facet_position: int) -> int:
+        key = (slug, value)
+        if key not in self.facets:
+            position = sum(1 for facet_slug, _ in self.facets if facet_slug == slug) + 1
+            row = (self.catalog_id, slug, name, facet_position, value, position)
+            self.facets[key] = self.tables.add("catalog_facet_value", row)
+        return self.facets[key]
 
 
 def _citation(edition: Edition, ref: SourceRef) -> Row:

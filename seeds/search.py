@@ -5,9 +5,10 @@ from __future__ import annotations
 import pykakasi
 
 from db.search import search_form
-from seeds.directory import LocalGov
+from seeds.catalog_imports import ImportedEntry
 from seeds.report import Report
 from seeds.rows import Row
+from seeds.source_rows import SourceData
 
 SEARCH_COLUMNS = ("id", "kind", "key", "title", "title_norm", "reading_norm", "body_norm", "kind_order")
 KIND_ORDER = {
@@ -31,9 +32,10 @@ class Reader:
         return "".join(part["hira"] for part in self._kakasi.convert(text))
 
 
-def search_rows(report: Report, directory: list[LocalGov]) -> list[Row]:
+def search_rows(report: Report, sources: SourceData) -> list[Row]:
     """Rows of search_document, ids from 1. Local governments keep the kana their source gives as the reading."""
     reader = Reader()
+    directory = sources.directory
     prefecture_names = {g.code: g.name for g in directory if g.level == "prefecture"}
     # (kind, key, title, reading or None to read it with pykakasi, body)
     documents: list[tuple[str, str, str, str | None, list[str]]] = []
@@ -52,10 +54,15 @@ def search_rows(report: Report, directory: list[LocalGov]) -> list[Row]:
             documents.append(("Milestone", f"{i.slug}:{position}", text, None, []))
     for c in report.catalogs:
         documents.append(("ServiceCatalog", c.slug, c.name, None, [c.description or "", c.publisher]))
+    imported: dict[str, list[ImportedEntry]] = {}
+    for _, entries in sources.imported_entries:
+        for entry in entries:
+            imported.setdefault(entry.catalog, []).append(entry)
     for c in report.catalogs:
-        for position, e in enumerate(c.entries, start=1):
-            body = [e.description or "", e.provider or ""]
-            documents.append(("Service", f"{c.slug}:{position}", e.name, None, body))
+        named = [(e.name, [e.description or "", e.provider or ""]) for e in c.entries]
+        named += [(e.name, [e.description or "", e.provider or ""]) for e in imported.get(c.slug, [])]
+        for position, (name, body) in enumerate(named, start=1):
+            documents.append(("Service", f"{c.slug}:{position}", name, None, body))
     return [
         (
             row_id,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from db.search import search_form
+from seeds.catalog_imports import ImportedEntry
 from seeds.directory import LocalGov
 from seeds.imports import ImportedValue
 from seeds.mynumber import POPULATION, Series
@@ -25,6 +26,7 @@ class SourceData:
     series: Series | None = None
     series_source: Source | None = None
     imported: list[tuple[Path, list[ImportedValue]]] = field(default_factory=list)
+    imported_entries: list[tuple[Path, list[ImportedEntry]]] = field(default_factory=list)
 
 
 def area_rows(sources: SourceData) -> list[Row]:

@@ -162,6 +162,7 @@ CREATE TABLE catalog (
     description text,
     as_of date,
     stated_count integer,
+    stated_count_text text,
     url text,
     initiative_id integer REFERENCES initiative (id),
     citation_id integer NOT NULL REFERENCES citation (id)
@@ -177,6 +178,18 @@ CREATE TABLE catalog_category (
     UNIQUE (catalog_id, slug)
 );
 
+-- A further classification the publisher uses (e.g. the disaster phase), and its values.
+CREATE TABLE catalog_facet_value (
+    id integer PRIMARY KEY,
+    catalog_id integer NOT NULL REFERENCES catalog (id),
+    facet_slug text NOT NULL,
+    facet_name text NOT NULL,
+    facet_position integer NOT NULL,
+    value text NOT NULL,
+    position integer NOT NULL,
+    UNIQUE (catalog_id, facet_slug, value)
+);
+
 CREATE TABLE catalog_entry (
     id integer PRIMARY KEY,
     catalog_id integer NOT NULL REFERENCES catalog (id),
@@ -190,6 +203,21 @@ CREATE TABLE catalog_entry (
     period_start date,
     period_end date,
     category_ids integer[] NOT NULL,
+    facet_value_ids integer[] NOT NULL,
+    target_users text[] NOT NULL,
+    -- Every other field of a published catalogue, as published, so that an import loses nothing.
+    attributes jsonb NOT NULL,
+    -- Name, provider and description in search form, for `services(filter: {search})`.
+    search_text text NOT NULL,
     citation_id integer NOT NULL REFERENCES citation (id),
     UNIQUE (catalog_id, position)
+);
+CREATE INDEX catalog_entry_categories ON catalog_entry USING gin (category_ids);
+CREATE INDEX catalog_entry_facets ON catalog_entry USING gin (facet_value_ids);
+
+-- The municipalities that use an entry.
+CREATE TABLE catalog_entry_municipality (
+    entry_id integer NOT NULL REFERENCES catalog_entry (id),
+    area_code text NOT NULL REFERENCES area (code),
+    PRIMARY KEY (area_code, entry_id)
 );

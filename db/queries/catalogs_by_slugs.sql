@@ -1,1 +1,1 @@
-SELECT c.id, c.slug, c.position, c.name, c.publisher, c.edition, c.description, c.as_of, c.stated_count, c.url, c.initiative_id, c.citation_id FROM catalog AS c WHERE c.slug = ANY($1::text[])
+SELECT c.id, c.slug, c.position, c.name, c.publisher, c.edition, c.description, c.as_of, c.stated_count, c.stated_count_text, c.url, c.initiative_id, c.citation_id FROM catalog AS c WHERE c.slug = ANY($1::text[])

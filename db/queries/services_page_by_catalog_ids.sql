@@ -6,7 +6,7 @@ CROSS JOIN LATERAL (
     SELECT ranked.*
     FROM (
         SELECT e.id, e.catalog_id, c.slug AS catalog_slug, e.position, e.name, e.description, e.provider,
-               e.url, e.status, e.period_text, e.period_start, e.period_end, e.category_ids, e.citation_id,
+               e.url, e.status, e.period_text, e.period_start, e.period_end, e.category_ids, e.facet_value_ids, e.target_users, e.attributes, e.citation_id,
                row_number() OVER (ORDER BY e.position) AS rank,
                count(*) OVER () AS total
         FROM catalog_entry AS e

@@ -8,18 +8,31 @@ import strawberry
 
 from db import catalogs
 from db.catalogs import ServiceFilter as ServiceWhere
+from db.search import search_form
 from schema.connection import Connection
 from schema.context import Info
 from schema.pagination import After, Before, First, Last
+from schema.scalars import LocalGovCode
 from schema.strings import checked, checked_optional
 from schema.types.service import Service
 from schema.types.service_catalog import ServiceCatalog, service_connection
 
 
-@strawberry.input(description="Narrows the list of catalogue entries.")
+@strawberry.input(description="A facet value an entry must have.")
+class FacetInput:
+    name: str = strawberry.field(description="The facet, as published (e.g. フェーズ).")
+    value: str = strawberry.field(description="One of its values, as published (e.g. 発災前).")
+
+
+@strawberry.input(description="Narrows the list of catalogue entries; the conditions combine (AND).")
 class ServiceFilter:
     catalog: str | None = strawberry.field(default=None, description="Slug of a catalogue.")
-    category: str | None = strawberry.field(default=None, description="Slug of a category of that catalogue.")
+    category: str | None = strawberry.field(
+        default=None, description="Slug or name of a category; entries of its sub-categories are included."
+    )
+    facets: list[FacetInput] | None = strawberry.field(default=None, description="Facet values it must all have.")
+    municipality_code: LocalGovCode | None = strawberry.field(default=None, description="Used by this municipality.")
+    search: str | None = strawberry.field(default=None, description="Words in its name, provider or description.")
 
 
 @strawberry.type
@@ -37,7 +50,9 @@ class CatalogQuery:
         row = await info.context.loaders.catalog_by_slug.load(checked(slug, "slug"))
         return ServiceCatalog.from_row(row) if row else None
 
-    @strawberry.field(description="Entries of all catalogues, filtered by catalogue and category.")
+    @strawberry.field(
+        description="Entries of all catalogues; filters by catalogue, category, facet, municipality and words combine."
+    )
     async def services(
         self,
         info: Info,
@@ -48,11 +63,17 @@ class CatalogQuery:
         filter: Annotated[ServiceFilter | None, strawberry.argument(description="Narrows the list.")] = None,
     ) -> Connection[Service]:
         f = filter or ServiceFilter()
+        words = checked_optional(f.search, "filter.search")
+        where = ServiceWhere(
+            checked_optional(f.catalog, "filter.catalog"),
+            checked_optional(f.category, "filter.category"),
+            tuple((checked(x.name, "filter.facets"), checked(x.value, "filter.facets")) for x in f.facets or []),
+            f.municipality_code,
+            (search_form(words).strip() or None) if words else None,
+        )
         return await service_connection(
             info,
-            ServiceWhere(
-                checked_optional(f.catalog, "filter.catalog"), checked_optional(f.category, "filter.category")
-            ),
+            where,
             first=first,
             after=after,
             last=last,

@@ -33,3 +33,18 @@ class CatalogCategory:
     @classmethod
     def from_row(cls, row: Record) -> CatalogCategory:
         return cls(slug=row["slug"], name=row["name"], position=row["position"], children=[], category_id=row["id"])
+
+
+@strawberry.type(description="A facet of a catalogue (a further classification the publisher uses) and its values.")
+class FacetValues:
+    name: str = strawberry.field(description="The facet, as the publisher names it (e.g. フェーズ).")
+    values: list[str] = strawberry.field(description="Its values, as published, in published order.")
+
+    @classmethod
+    def group(cls, rows: list[Record]) -> list[FacetValues]:
+        """Facets in the publisher's order, each with its values in order."""
+        ordered = sorted(rows, key=lambda r: (r["facet_position"], r["facet_slug"], r["position"]))
+        facets: dict[str, FacetValues] = {}
+        for row in ordered:
+            facets.setdefault(row["facet_slug"], cls(name=row["facet_name"], values=[])).values.append(row["value"])
+        return list(facets.values())

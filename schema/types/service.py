@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
 from db.types import Record
+from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.errors import ServiceUnavailable
 from schema.node import Node
-from schema.types.catalog_category import CatalogCategory
+from schema.pagination import After, Before, First, Last, PageRequest
+from schema.types.catalog_category import CatalogCategory, FacetValues
 from schema.types.period import Period, fiscal_year_of
 from schema.types.source import Source, cited
 
 if TYPE_CHECKING:
+    from schema.types.municipality import Municipality
     from schema.types.service_catalog import ServiceCatalog
 
 
@@ -27,10 +32,16 @@ class Service(Node):
     url: str | None = strawberry.field(description="Where it is offered, when stated.")
     status: str | None = strawberry.field(description="`done` or `planned`, when the source says so.")
     period: Period | None = strawberry.field(description="The date or period the source gives, as printed and read.")
+    target_users: list[str] = strawberry.field(description="Who it is for, as published (e.g. 住民, 自治体).")
+    attributes: JSON = strawberry.field(
+        description="Every other field the publisher gives, as published (an imported entry's `key` among them)."
+    )
     catalog_slug: strawberry.Private[str]
+    facet_value_ids: strawberry.Private[list[int]]
     catalog_id: strawberry.Private[int]
     category_ids: strawberry.Private[list[int]]
     citation_id: strawberry.Private[int]
+    entry_id: strawberry.Private[int]
 
     def global_key(self) -> str:
         return f"{self.catalog_slug}:{self.position}"
@@ -48,6 +59,26 @@ class Service(Node):
     async def categories(self, info: Info) -> list[CatalogCategory]:
         rows = await info.context.loaders.category_by_id.load_many(self.category_ids)
         return [CatalogCategory.from_row(row) for row in rows if row is not None]
+
+    @strawberry.field(description="Its values of the catalogue's facets (e.g. the disaster phase it serves).")
+    async def facets(self, info: Info) -> list[FacetValues]:
+        rows = [r for r in await info.context.loaders.facet_value_by_id.load_many(self.facet_value_ids) if r]
+        return FacetValues.group(rows)
+
+    @strawberry.field(description="The municipalities that use it, by code.")
+    async def municipalities(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> Connection[Annotated[Municipality, strawberry.lazy("schema.types.municipality")]]:
+        from schema.types.municipality import Municipality
+        from schema.types.prefecture import MUNICIPALITY_CURSOR
+
+        page = PageRequest.from_arguments(MUNICIPALITY_CURSOR, first, after, last, before)
+        rows = await info.context.loaders.municipality_pages_by_entry.load((self.entry_id, page.slice()))
+
+        async def count() -> int:
+            return 0
+
+        return ranked_connection(page, MUNICIPALITY_CURSOR, rows, Municipality.from_row, count)
 
     @strawberry.field(description="Where the entry is stated.")
     async def source(self, info: Info) -> Source:
@@ -72,7 +103,11 @@ class Service(Node):
             )
             if dated
             else None,
+            target_users=list(row["target_users"]),
+            attributes=json.loads(row["attributes"]),
             catalog_slug=row["catalog_slug"],
+            facet_value_ids=list(row["facet_value_ids"]),
+            entry_id=row["id"],
             catalog_id=row["catalog_id"],
             category_ids=list(row["category_ids"]),
             citation_id=row["citation_id"],

@@ -12,7 +12,7 @@ from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest
-from schema.types.catalog_category import CatalogCategory
+from schema.types.catalog_category import CatalogCategory, FacetValues
 from schema.types.service import Service
 from schema.types.source import Source, cited
 
@@ -30,6 +30,7 @@ class ServiceCatalog(Node):
     description: str | None = strawberry.field(description="What the report says the catalogue is.")
     as_of: dt.date | None = strawberry.field(description="The date the stated count refers to.")
     stated_count: int | None = strawberry.field(description="The number of entries the report states, if it does.")
+    stated_count_text: str | None = strawberry.field(description="That count as printed (「約560」: approximate).")
     url: str | None = strawberry.field(description="Where the publisher offers it, when the report gives it.")
     catalog_id: strawberry.Private[int]
     initiative_id: strawberry.Private[int | None]
@@ -42,6 +43,10 @@ class ServiceCatalog(Node):
     async def categories(self, info: Info) -> list[CatalogCategory]:
         rows = await info.context.loaders.categories_by_catalog_id.load(self.catalog_id)
         return CatalogCategory.tree(rows)
+
+    @strawberry.field(description="Further classifications the publisher uses, with their values.")
+    async def facets(self, info: Info) -> list[FacetValues]:
+        return FacetValues.group(await info.context.loaders.facet_values_by_catalog_id.load(self.catalog_id))
 
     @strawberry.field(description="The entries that are loaded (none when the publisher's list is not available).")
     async def entries(
@@ -70,6 +75,7 @@ class ServiceCatalog(Node):
             description=row["description"],
             as_of=row["as_of"],
             stated_count=row["stated_count"],
+            stated_count_text=row["stated_count_text"],
             url=row["url"],
             catalog_id=row["id"],
             initiative_id=row["initiative_id"],
