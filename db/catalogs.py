@@ -91,3 +91,11 @@ async def municipalities_page_by_entry_ids(db: Executor, ids: Sequence[int], pag
 async def services_page_by_area_codes(db: Executor, codes: Sequence[str], page: Slice) -> list[Record]:
     arguments = (page.after, page.before, page.limit, page.backward)
     return list(await db.fetch(sql("services_page_by_area_codes"), list(codes), *arguments))
+
+
+async def municipality_counts_by_entry_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("municipality_counts_by_entry_ids"), list(ids)))
+
+
+async def service_counts_by_area_codes(db: Executor, codes: Sequence[str]) -> list[Record]:
+    return list(await db.fetch(sql("service_counts_by_area_codes"), list(codes)))

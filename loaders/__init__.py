@@ -68,6 +68,8 @@ class Loaders:
     facet_value_by_id: DataLoader[int, Record | None]
     municipality_pages_by_entry: DataLoader[tuple[int, Slice], list[Record]]
     service_pages_by_area: DataLoader[tuple[str, Slice], list[Record]]
+    municipality_count_by_entry: DataLoader[int, int]
+    service_count_by_area: DataLoader[str, int]
 
     @classmethod
     def create(cls, pool: asyncpg.Pool) -> Loaders:
@@ -132,6 +134,10 @@ class Loaders:
             facet_value_by_id=one_per_key(partial(catalogs.facet_values_by_ids, pool), "id"),
             municipality_pages_by_entry=pages_per_key(partial(catalogs.municipalities_page_by_entry_ids, pool)),
             service_pages_by_area=pages_per_key(partial(catalogs.services_page_by_area_codes, pool)),
+            municipality_count_by_entry=counts_per_key(
+                partial(catalogs.municipality_counts_by_entry_ids, pool), "entry_id"
+            ),
+            service_count_by_area=counts_per_key(partial(catalogs.service_counts_by_area_codes, pool), "area_code"),
         )
 
 

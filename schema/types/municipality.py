@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from db.types import Record
 from loaders.observations import AreaObservationPage
-from schema.connection import Connection, build_connection
+from schema.connection import Connection, build_connection, ranked_connection
 from schema.context import Info
 from schema.errors import NotFound, ServiceUnavailable
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
@@ -18,6 +18,9 @@ from schema.types.area import Area
 from schema.types.metric import OBSERVATION_CURSOR
 from schema.types.observation import Observation
 from schema.types.prefecture import Prefecture, area_fields
+
+if TYPE_CHECKING:
+    from schema.types.service import Service
 
 
 @strawberry.type(description="A municipality (市区町村): 政令市, 特別区, 市, 町 or 村.")
@@ -64,6 +67,21 @@ class Municipality(Area):
             [encode_cursor(OBSERVATION_CURSOR, f"{r['date'].isoformat()}|{r['id']}") for r in rows],
             count,
         )
+
+    @strawberry.field(description="Catalogue entries (services) it uses, in catalogue order.")
+    async def services(
+        self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None
+    ) -> Connection[Annotated[Service, strawberry.lazy("schema.types.service")]]:
+        from schema.types.service import Service
+        from schema.types.service_catalog import SERVICE_CURSOR
+
+        page = PageRequest.from_arguments(SERVICE_CURSOR, first, after, last, before)
+        rows = await info.context.loaders.service_pages_by_area.load((self.code, page.slice()))
+
+        async def count() -> int:
+            return await info.context.loaders.service_count_by_area.load(self.code)
+
+        return ranked_connection(page, SERVICE_CURSOR, rows, Service.from_row, count)
 
     @classmethod
     def from_row(cls, row: Record) -> Municipality:

@@ -76,7 +76,7 @@ class Service(Node):
         rows = await info.context.loaders.municipality_pages_by_entry.load((self.entry_id, page.slice()))
 
         async def count() -> int:
-            return 0
+            return await info.context.loaders.municipality_count_by_entry.load(self.entry_id)
 
         return ranked_connection(page, MUNICIPALITY_CURSOR, rows, Municipality.from_row, count)
 
