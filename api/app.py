@@ -12,7 +12,7 @@ from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
 from api.settings import Settings, api_dsn
 from db.pool import create_api_pool
-from schema.limits import POOL_CONNECT_TIMEOUT_S, STATEMENT_TIMEOUT_MS
+from schema.limits import POOL_ACQUIRE_TIMEOUT_S, POOL_CONNECT_TIMEOUT_S, STATEMENT_TIMEOUT_MS
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -28,6 +28,7 @@ def create_app(settings: Settings) -> Starlette:
             max_size=settings.pool_max_size,
             connect_timeout_s=POOL_CONNECT_TIMEOUT_S,
             statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+            acquire_timeout_s=POOL_ACQUIRE_TIMEOUT_S,
         )
         app.state.pool = pool
         try:

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from db.dataset import ready
+from db.pool import ApiPool, DatabaseUnavailable
 from schema.limits import POOL_ACQUIRE_TIMEOUT_S
 
 
@@ -20,13 +21,12 @@ async def healthz(request: Request) -> Response:
 
 async def readyz(request: Request) -> Response:
     """200 when the database answers within the acquire timeout, 503 otherwise."""
-    pool: asyncpg.Pool = request.app.state.pool
+    pool: ApiPool = request.app.state.pool
     try:
         async with asyncio.timeout(POOL_ACQUIRE_TIMEOUT_S):
-            async with pool.acquire() as conn:
-                await ready(conn)
-    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
-        return JSONResponse({"status": "unavailable", "reason": type(error).__name__}, status_code=503)
+            await ready(pool)
+    except (DatabaseUnavailable, TimeoutError, asyncpg.PostgresError) as error:
+        return JSONResponse({"status": "unavailable", "reason": str(error) or type(error).__name__}, status_code=503)
     return JSONResponse({"status": "ready"})
 
 

@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
 import asyncpg
 from asyncpg.connection import LoggedQuery
+from asyncpg.pool import PoolConnectionProxy
 from prometheus_client import Counter, disable_created_metrics
 
 # The *_created series only adds noise to a counter that starts with the process.
 disable_created_metrics()  # type: ignore[no-untyped-call]
 DB_QUERIES = Counter("db_queries", "SQL statements sent to PostgreSQL by the API.")
+
+T = TypeVar("T")
+
+# A connection that died under us (backend killed, server restarted): asking again on a fresh one is safe
+# for the API's read-only statements.
+CONNECTION_LOST = (asyncpg.ConnectionDoesNotExistError, asyncpg.InterfaceError, ConnectionResetError)
+# The server cannot be reached or refuses new sessions.
+UNREACHABLE = (
+    OSError,
+    TimeoutError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.ConnectionDoesNotExistError,
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.AdminShutdownError,
+)
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot answer now (down, restarting, out of connections, or the pool is exhausted)."""
+
+
+class QueryTimeout(Exception):
+    """A statement ran past the API role's statement_timeout and was cancelled."""
 
 
 def _count_statement(_record: LoggedQuery) -> None:
@@ -24,9 +53,48 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     statements and never changes session state, so the reset would be one more round trip per request."""
 
 
+class ApiPool:
+    """The API's read-only pool: waits at most `acquire_timeout` for a connection, retries once on a connection
+    that died, and turns the database's absence into DatabaseUnavailable and cancelled statements into
+    QueryTimeout."""
+
+    def __init__(self, pool: asyncpg.Pool, acquire_timeout: float) -> None:
+        self.pool = pool
+        self.acquire_timeout = acquire_timeout
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        return await self._run(lambda conn: conn.fetch(query, *args))
+
+    async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        return await self._run(lambda conn: conn.fetchrow(query, *args))
+
+    async def fetchval(self, query: str, *args: Any) -> Any:
+        return await self._run(lambda conn: conn.fetchval(query, *args))
+
+    async def execute(self, query: str, *args: Any) -> str:
+        return await self._run(lambda conn: conn.execute(query, *args))
+
+    async def _run(self, statement: Callable[[PoolConnectionProxy], Awaitable[T]]) -> T:
+        for attempt in (1, 2):
+            try:
+                async with self.pool.acquire(timeout=self.acquire_timeout) as conn:
+                    return await statement(conn)
+            except asyncpg.QueryCanceledError as error:
+                raise QueryTimeout(str(error)) from error
+            except CONNECTION_LOST as error:
+                if attempt == 2:
+                    raise DatabaseUnavailable(type(error).__name__) from error
+            except UNREACHABLE as error:
+                raise DatabaseUnavailable(type(error).__name__) from error
+        raise AssertionError("unreachable")
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+
 async def create_api_pool(
-    dsn: str, *, max_size: int, connect_timeout_s: float, statement_timeout_ms: int
-) -> asyncpg.Pool:
+    dsn: str, *, max_size: int, connect_timeout_s: float, statement_timeout_ms: int, acquire_timeout_s: float
+) -> ApiPool:
     """A pool that opens no connection up front, so the API starts while the database is down."""
     pool = await asyncpg.create_pool(
         dsn,
@@ -43,7 +111,7 @@ async def create_api_pool(
     )
     if pool is None:  # only when created with a closed loop
         raise RuntimeError("could not create the connection pool")
-    return pool
+    return ApiPool(pool, acquire_timeout_s)
 
 
 async def connect(dsn: str) -> asyncpg.Connection:

@@ -6,7 +6,9 @@ import asyncpg
 from asyncpg import Record
 from asyncpg.pool import PoolConnectionProxy
 
+from db.pool import ApiPool
+
 # Queries run on a pool (the API), a connection taken from it, or one connection (loads, tests).
-Executor = asyncpg.Pool | asyncpg.Connection | PoolConnectionProxy
+Executor = asyncpg.Pool | asyncpg.Connection | PoolConnectionProxy | ApiPool
 
 __all__ = ["Executor", "Record"]

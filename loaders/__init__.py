@@ -7,14 +7,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
-import asyncpg
 from strawberry.dataloader import DataLoader
 
 from db import areas, catalogs, metrics, milestones, report, texts
 from db.dataset import dataset
 from db.metrics import ObservationWindow
 from db.paging import Slice
-from db.types import Record
+from db.types import Executor, Record
 from loaders.batch import counts_per_key, many_per_key, one_per_key, pages_per_key, whole_table
 from loaders.observations import (
     AreaObservationPage,
@@ -72,7 +71,7 @@ class Loaders:
     service_count_by_area: DataLoader[str, int]
 
     @classmethod
-    def create(cls, pool: asyncpg.Pool) -> Loaders:
+    def create(cls, pool: Executor) -> Loaders:
         async def load_dataset() -> list[Record]:
             row = await dataset(pool)
             return [row] if row else []

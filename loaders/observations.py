@@ -6,12 +6,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-import asyncpg
 from strawberry.dataloader import DataLoader
 
 from db.areas import observation_counts_by_area_codes, observations_by_area_codes
 from db.metrics import ObservationWindow, observation_counts_by_metric_ids, observations_by_metric_ids
-from db.types import Record
+from db.types import Executor, Record
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class ObservationPage:
     window: ObservationWindow
 
 
-def observation_pages(pool: asyncpg.Pool) -> DataLoader[tuple[int, ObservationPage], list[Record]]:
+def observation_pages(pool: Executor) -> DataLoader[tuple[int, ObservationPage], list[Record]]:
     """One statement per distinct page asked for, whatever the number of metrics."""
 
     async def load(keys: list[tuple[int, ObservationPage]]) -> list[list[Record]]:
@@ -43,7 +42,7 @@ def observation_pages(pool: asyncpg.Pool) -> DataLoader[tuple[int, ObservationPa
     return DataLoader(load_fn=load)
 
 
-def observation_counts(pool: asyncpg.Pool) -> DataLoader[tuple[int, ObservationWindow], int]:
+def observation_counts(pool: Executor) -> DataLoader[tuple[int, ObservationWindow], int]:
     async def load(keys: list[tuple[int, ObservationWindow]]) -> list[int]:
         metric_ids_by_window: dict[ObservationWindow, list[int]] = defaultdict(list)
         for metric_id, window in keys:
@@ -69,7 +68,7 @@ class AreaObservationPage:
     date_to: dt.date | None
 
 
-def area_observation_pages(pool: asyncpg.Pool) -> DataLoader[tuple[str, AreaObservationPage], list[Record]]:
+def area_observation_pages(pool: Executor) -> DataLoader[tuple[str, AreaObservationPage], list[Record]]:
     """One statement per distinct page asked for, whatever the number of areas."""
 
     async def load(keys: list[tuple[str, AreaObservationPage]]) -> list[list[Record]]:
@@ -95,7 +94,7 @@ def area_observation_pages(pool: asyncpg.Pool) -> DataLoader[tuple[str, AreaObse
     return DataLoader(load_fn=load)
 
 
-def area_observation_counts(pool: asyncpg.Pool) -> DataLoader[tuple[str, int, dt.date | None, dt.date | None], int]:
+def area_observation_counts(pool: Executor) -> DataLoader[tuple[str, int, dt.date | None, dt.date | None], int]:
     """Counts of one metric's values per area and date range: one statement per metric and range."""
 
     async def load(keys: list[tuple[str, int, dt.date | None, dt.date | None]]) -> list[int]:

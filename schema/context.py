@@ -5,19 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import asyncpg
 from strawberry.types import Info as StrawberryInfo
 
+from db.types import Executor
 from loaders import Loaders
 
 
 @dataclass
 class Context:
-    pool: asyncpg.Pool
+    pool: Executor
     loaders: Loaders
 
     @classmethod
-    def for_request(cls, pool: asyncpg.Pool) -> Context:
+    def for_request(cls, pool: Executor) -> Context:
         return cls(pool=pool, loaders=Loaders.create(pool))
 
 

@@ -1,9 +1,39 @@
-"""Every limit the public API enforces, as named constants (SECURITY.md)."""
+"""Every limit the public API enforces, as named constants (SECURITY.md). Each has a test that sends limit + 1."""
 
 MAX_PAGE_SIZE = 100
 """`first`/`last` must lie in 1..MAX_PAGE_SIZE (GitHub's rule); outside is an error naming the range."""
 
 DEFAULT_PAGE_SIZE = 20
+
+MAX_DEPTH = 10
+"""Deepest selection (introspection excepted, which graphql-core bounds itself). The deepest useful query,
+prefectures → municipalities → nodes → services → nodes → municipalities → nodes → prefecture → name, is 9."""
+
+MAX_TOKENS = 1_500
+"""Tokens in a document, counted while parsing: a huge document is refused before it is read whole."""
+
+MAX_ALIASES = 20
+"""Aliases in an operation (fragments counted where they are spread)."""
+
+MAX_NODES = 25_000
+"""Estimated nodes a query may return: the product of `first`/`last` (default 20) along each path of
+connections, other lists counted as LIST_SIZES says. The nested example of the docs, 50 initiatives × 20 metrics
+× 12 observations, is 13,050; 100 × 100 × 100 is 1,010,100."""
+
+LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20}
+"""Lists that are not connections hold at most this many items; any other at most LIST_SIZE_ESTIMATE
+(`nodes(ids)` counts its IDs)."""
+
+LIST_SIZE_ESTIMATE = 10
+
+MAX_BODY_BYTES = 64 * 1024
+"""Largest request body; larger ones get 413 before they are parsed."""
+
+MAX_PERSISTED_QUERIES = 1_000
+"""Automatic persisted queries kept per process (least recently used dropped first)."""
+
+REQUEST_TIMEOUT_S = 10.0
+"""Wall-clock limit of one request; past it the client gets a timeout error and the work is cancelled."""
 
 STATEMENT_TIMEOUT_MS = 2_000
 """`statement_timeout` of the API's read-only database role."""
@@ -19,3 +49,6 @@ MAX_SEARCH_LENGTH = 100
 
 MAX_ARGUMENT_LENGTH = 200
 """Longest slug, code or other string argument."""
+
+CACHE_MAX_AGE_S = 300
+"""How long browsers and CDNs may reuse a GET answer (the data only changes when a dataset is loaded)."""

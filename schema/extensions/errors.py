@@ -1,0 +1,73 @@
+"""PublicErrors: what a client is told when something fails, and what the log keeps (one line a request)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from db.pool import DatabaseUnavailable, QueryTimeout
+from schema.errors import PublicError
+
+LOG = logging.getLogger("hiraku.graphql")
+UNEXPECTED = "Unexpected error."
+
+
+class PublicErrors(SchemaExtension):
+    """Errors of ours and request errors (parsing, validation, arguments) stay as they are. The database's
+    absence and cancelled statements become stable public errors; anything else is masked."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        result.errors = [public(error) for error in result.errors]
+
+
+def public(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if original is None or isinstance(original, PublicError | GraphQLError):
+        return error
+    if isinstance(original, DatabaseUnavailable):
+        return _replace(error, "The service is unavailable: the database cannot be reached. Try again shortly.",
+                        "SERVICE_UNAVAILABLE")  # fmt: skip
+    if isinstance(original, QueryTimeout):
+        return _replace(error, "The query took too long in the database and was cancelled.", "QUERY_TIMEOUT")
+    if error.path is None:
+        return error
+    return _replace(error, UNEXPECTED, "INTERNAL_SERVER_ERROR")
+
+
+def _replace(error: GraphQLError, message: str, code: str) -> GraphQLError:
+    return GraphQLError(message, nodes=error.nodes, path=error.path, original_error=None, extensions={"code": code})
+
+
+def log_errors(errors: list[GraphQLError], operation: str | None) -> None:
+    """One line for the request; the traceback of an unexpected error once, never the whole query."""
+    internal = [
+        e for e in errors if e.original_error is not None and e.path is not None
+        and not isinstance(e.original_error, PublicError | GraphQLError | DatabaseUnavailable | QueryTimeout)
+    ]  # fmt: skip
+    kinds = sorted({_kind(e) for e in errors})
+    line = f"operation={operation or '-'} errors={len(errors)} kinds={','.join(kinds)}"
+    if internal:
+        first = internal[0].original_error
+        LOG.error("%s first=%s", line, type(first).__name__, exc_info=first)
+    else:
+        LOG.info("%s first=%.200s", line, errors[0].message)
+
+
+def _kind(error: GraphQLError) -> str:
+    original = error.original_error
+    if isinstance(original, PublicError):
+        return original.code
+    if isinstance(original, DatabaseUnavailable):
+        return "SERVICE_UNAVAILABLE"
+    if isinstance(original, QueryTimeout):
+        return "QUERY_TIMEOUT"
+    if original is None or error.path is None:
+        return "INVALID_REQUEST"
+    return type(original).__name__
