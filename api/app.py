@@ -1,4 +1,4 @@
-"""The application factory: routes, and the database pool opened in the lifespan."""
+"""The application factory: routes, middleware, and the database pool opened in the lifespan."""
 
 from __future__ import annotations
 
@@ -6,13 +6,25 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
+from api.caching import DatasetVersion, HttpCache
 from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
+from api.ratelimit import RateLimit
 from api.settings import Settings, api_dsn
+from api.timeout import RequestTimeout
 from db.pool import create_api_pool
-from schema.limits import POOL_ACQUIRE_TIMEOUT_S, POOL_CONNECT_TIMEOUT_S, STATEMENT_TIMEOUT_MS
+from schema.limits import (
+    CACHE_MAX_AGE_S,
+    MAX_BODY_BYTES,
+    POOL_ACQUIRE_TIMEOUT_S,
+    POOL_CONNECT_TIMEOUT_S,
+    REQUEST_TIMEOUT_S,
+    STATEMENT_TIMEOUT_MS,
+)
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -31,16 +43,36 @@ def create_app(settings: Settings) -> Starlette:
             acquire_timeout_s=POOL_ACQUIRE_TIMEOUT_S,
         )
         app.state.pool = pool
+        app.state.dataset_version = DatasetVersion(pool)
         try:
             yield
         finally:
             await pool.close()
 
-    graphql = graphql_app(graphiql=settings.graphiql, introspection=settings.introspection)
+    graphql = HttpCache(graphql_app(graphiql=settings.graphiql, introspection=settings.introspection), CACHE_MAX_AGE_S)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    middleware = [
+        # Open data: any page may call the API. No cookies or credentials are involved, so CSRF has no target.
+        Middleware(
+            CORSMiddleware,
+            allow_origins=["*"],
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "Retry-After"],
+            max_age=86_400,
+        ),
+        Middleware(RequestTimeout, seconds=REQUEST_TIMEOUT_S),
+    ]
+    if settings.rate_limit > 0:
+        middleware.insert(
+            1,
+            Middleware(
+                RateLimit, rate=settings.rate_limit, burst=settings.rate_burst, trust_forwarded=settings.trust_proxy
+            ),
+        )
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan, max_body_size=MAX_BODY_BYTES)

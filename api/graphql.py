@@ -1,7 +1,8 @@
-"""The /graphql endpoint: Strawberry's ASGI app with a fresh context (pool + loaders) per request."""
+"""The /graphql endpoint: Strawberry's ASGI app with a fresh context per request and persisted queries."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import cached_property
 from pathlib import Path
@@ -11,14 +12,22 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.types import ExecutionResult
 
+from api.persisted import PersistedQueries, PersistedQueryError
 from schema import build_schema
 from schema.context import Context
+from schema.limits import MAX_PERSISTED_QUERIES
 
 EXAMPLE_QUERY = Path(__file__).with_name("example_query.graphql")
 
 
 class GraphQLApp(GraphQL[Context, None]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.persisted = PersistedQueries(MAX_PERSISTED_QUERIES)
+
     @cached_property
     def graphql_ide_html(self) -> str:
         """Strawberry's GraphiQL page, opening on an example query over hiraku's data."""
@@ -29,15 +38,32 @@ class GraphQLApp(GraphQL[Context, None]):
         page = page[:start] + example + page[end:]
         return page.replace("<title>Strawberry GraphiQL</title>", "<title>hiraku GraphiQL</title>")
 
-    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        return Context.for_request(request.app.state.pool)
-
     def encode_json(self, data: object) -> str:
         # Japanese text as UTF-8, not \u escapes: a third of the size, and readable in curl.
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+        return Context.for_request(request.app.state.pool)
+
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None
+
+    async def execute_operation(  # type: ignore[override]
+        self, request: Request, request_data: GraphQLRequestData | list[GraphQLRequestData], **kwargs: Any
+    ) -> Any:
+        if isinstance(request_data, GraphQLRequestData):
+            try:
+                query = self.persisted.resolve(request_data.query, request_data.extensions)
+            except PersistedQueryError as refused:
+                return ExecutionResult(data=None, errors=[refused.error])
+            request_data = dataclasses.replace(request_data, query=query)
+        return await super().execute_operation(request=request, request_data=request_data, **kwargs)
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        if result.errors:
+            # Answers with errors are not cached by browsers or CDNs (see api/caching.py).
+            request.state.graphql_errors = True
+        return await super().process_result(request, result)
 
 
 def graphql_app(*, graphiql: bool, introspection: bool, **options: Any) -> GraphQLApp:

@@ -27,6 +27,10 @@ class Settings:
     introspection: bool
     pool_max_size: int
     log_level: str
+    rate_limit: float
+    rate_burst: int
+    trust_proxy: bool
+    limit_concurrency: int
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -44,6 +48,10 @@ class Settings:
             introspection=config("HIRAKU_INTROSPECTION", cast=bool, default=True),
             pool_max_size=config("HIRAKU_POOL_MAX_SIZE", cast=int, default=10),
             log_level=config("HIRAKU_LOG_LEVEL", cast=str, default="info"),
+            rate_limit=config("HIRAKU_RATE_LIMIT", cast=float, default=0.0),
+            rate_burst=config("HIRAKU_RATE_BURST", cast=int, default=60),
+            trust_proxy=config("HIRAKU_TRUST_PROXY", cast=bool, default=False),
+            limit_concurrency=config("HIRAKU_LIMIT_CONCURRENCY", cast=int, default=500),
         )
 
 

@@ -79,7 +79,16 @@ class _Server(uvicorn.Server):
 
 def _serve(settings: Settings) -> None:
     app = create_app(settings)
-    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        # Beyond this many open connections and requests, uvicorn answers 503 at once (SECURITY.md, item 32).
+        limit_concurrency=settings.limit_concurrency,
+        timeout_keep_alive=5,
+        proxy_headers=settings.trust_proxy,
+    )
     try:
         _Server(config).run()
     except KeyboardInterrupt:

@@ -1,0 +1,81 @@
+"""HttpCache: GET answers carry an ETag (dataset version + request) and Cache-Control; If-None-Match gets 304."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from urllib.parse import parse_qsl
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from db.dataset import dataset_version
+from db.pool import ApiPool, DatabaseUnavailable
+
+VERSION_TTL_S = 5.0
+
+
+class DatasetVersion:
+    """The loaded dataset's version, read at most every VERSION_TTL_S: it only changes when data is loaded."""
+
+    def __init__(self, pool: ApiPool) -> None:
+        self.pool = pool
+        self.value: str | None = None
+        self.read_at = 0.0
+
+    async def get(self) -> str | None:
+        if self.value is None or time.monotonic() - self.read_at > VERSION_TTL_S:
+            try:
+                self.value = await dataset_version(self.pool)
+            except DatabaseUnavailable:
+                return None
+            self.read_at = time.monotonic()
+        return self.value
+
+
+class HttpCache:
+    def __init__(self, app: ASGIApp, max_age: int) -> None:
+        self.app = app
+        self.max_age = max_age
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope.get("query_string"):
+            await self.app(scope, receive, send)
+            return
+        version = await scope["app"].state.dataset_version.get()
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        etag = _etag(version, scope["query_string"])
+        if etag in _requested_etags(Headers(scope=scope)):
+            headers = [(b"etag", etag.encode()), (b"cache-control", self._cache_control().encode())]
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def caching_send(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                headers = MutableHeaders(scope=message)
+                cacheable = not scope.get("state", {}).get("graphql_errors", False)
+                if headers.get("content-type", "").startswith("application/json") and cacheable:
+                    headers["etag"] = etag
+                    headers["cache-control"] = self._cache_control()
+                else:
+                    headers["cache-control"] = "no-store"
+            await send(message)
+
+        await self.app(scope, receive, caching_send)
+
+    def _cache_control(self) -> str:
+        return f"public, max-age={self.max_age}"
+
+
+def _etag(version: str, query_string: bytes) -> str:
+    """Weak ETag over the dataset version and the request's parameters, whatever their order."""
+    pairs = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+    digest = hashlib.sha256(repr((version, pairs)).encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def _requested_etags(headers: Headers) -> set[str]:
+    return {tag.strip() for tag in headers.get("if-none-match", "").split(",") if tag.strip()}
