@@ -10,7 +10,6 @@ from typing import Any
 
 import asyncpg
 import httpx
-import pytest
 import pytest_asyncio
 from starlette.datastructures import Secret
 
@@ -20,7 +19,7 @@ from db.admin import ensure_database
 from db.embedded import EmbeddedCluster
 from seeds.sources import FetchResult
 from tests.conftest import prepare
-from tests.support import graphql, running
+from tests.support import running
 
 QUERY = "{ initiatives { totalCount } }"
 OK = {"data": {"initiatives": {"totalCount": 27}}}
