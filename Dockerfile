@@ -23,9 +23,12 @@ RUN pip install --no-deps --no-build-isolation . \
     && useradd --system --uid 10001 --home-dir /data --create-home hiraku
 
 USER hiraku
+# Public deployments limit each client: 10 requests a second, bursts of 60.
 ENV HOST=0.0.0.0 \
     PORT=8000 \
-    HIRAKU_DATA_DIR=/data
+    HIRAKU_DATA_DIR=/data \
+    HIRAKU_RATE_LIMIT=10 \
+    HIRAKU_RATE_BURST=60
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"]
