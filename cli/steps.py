@@ -48,14 +48,21 @@ def import_observations(settings: Settings, dsn: str, fetched: list[FetchResult]
         areas = {g.code for g in read_sources(fetched, result).directory}
         values = read_import(path, {m.slug for m in report.metrics}, areas, lambda n: say("import", f"{n} rows…"))
         details.append(f"{len(values)} rows valid")
-    stored, new = store(path, imports_dir(settings))
+    return _keep_and_load(settings, dsn, fetched, path, store(path, imports_dir(settings)))
+
+
+def _keep_and_load(
+    settings: Settings, dsn: str, fetched: list[FetchResult], path: Path, stored: tuple[Path, bool]
+) -> bool:
+    """Load with the newly kept file; on any failure drop it again, so that the import changes nothing."""
+    copy, new = stored
     if not new:
-        say("import", f"{path} was imported before ({stored.name}): nothing changes")
+        say("import", f"{path} was imported before ({copy.name}): nothing changes")
         return False
     try:
         load_data(settings, dsn, fetched)
     except BaseException:
-        stored.unlink()  # the load changed nothing; neither does the import
+        copy.unlink()
         raise
     return True
 
@@ -68,16 +75,7 @@ def import_catalog(settings: Settings, dsn: str, fetched: list[FetchResult], pat
         municipalities = {g.code for g in directory if g.level == "municipality"}
         entries = read_catalog_import(path, {c.slug for c in report.catalogs}, municipalities)
         details.append(f"{len(entries)} entries valid")
-    stored, new = store_catalog(path, imports_dir(settings))
-    if not new:
-        say("import", f"{path} was imported before ({stored.name}): nothing changes")
-        return False
-    try:
-        load_data(settings, dsn, fetched)
-    except BaseException:
-        stored.unlink()  # the load changed nothing; neither does the import
-        raise
-    return True
+    return _keep_and_load(settings, dsn, fetched, path, store_catalog(path, imports_dir(settings)))
 
 
 def migrate_database(settings: Settings, dsn: str) -> None:
