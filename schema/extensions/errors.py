@@ -30,15 +30,24 @@ class PublicErrors(SchemaExtension):
 def public(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if original is None or isinstance(original, PublicError | GraphQLError):
-        return error
+        return _with_code(error)
     if isinstance(original, DatabaseUnavailable):
         return _replace(error, "The service is unavailable: the database cannot be reached. Try again shortly.",
                         "SERVICE_UNAVAILABLE")  # fmt: skip
     if isinstance(original, QueryTimeout):
         return _replace(error, "The query took too long in the database and was cancelled.", "QUERY_TIMEOUT")
     if error.path is None:
-        return error
+        return _with_code(error)
     return _replace(error, UNEXPECTED, "INTERNAL_SERVER_ERROR")
+
+
+def _with_code(error: GraphQLError) -> GraphQLError:
+    """Request errors of graphql-core get the codes clients know (Apollo's): parse or validation failed."""
+    if error.extensions and "code" in error.extensions:
+        return error
+    code = "GRAPHQL_PARSE_FAILED" if error.message.startswith("Syntax Error") else "GRAPHQL_VALIDATION_FAILED"
+    error.extensions = {**(error.extensions or {}), "code": code}
+    return error
 
 
 def _replace(error: GraphQLError, message: str, code: str) -> GraphQLError:
