@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -40,7 +41,28 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> str:
         # Japanese text as UTF-8, not \u escapes: a third of the size, and readable in curl.
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate echoed from the request cannot be UTF-8: send that answer with escapes.
+            return json.dumps(data, separators=(",", ":"))
+        return text
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL for a browser's plain GET only, never for a request that carries a query or a hash."""
+        asks_html = "text/html" in request.headers.get("accept", "")
+        params = request.query_params
+        return request.method == "GET" and asks_html and params.get("query") is None and not params.get("extensions")
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            parsed = super().parse_json(data)
+        except UnicodeDecodeError as error:
+            raise HTTPException(400, "The request body is not UTF-8") from error
+        if not isinstance(parsed, dict | list):
+            raise HTTPException(400, "The request body must be a JSON object")
+        return parsed
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         return Context.for_request(request.app.state.pool)

@@ -20,7 +20,7 @@ MAX_NODES = 25_000
 connections, other lists counted as LIST_SIZES says. The nested example of the docs, 50 initiatives × 20 metrics
 × 12 observations, is 13,050; 100 × 100 × 100 is 1,010,100."""
 
-LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20}
+LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20, "entries": MAX_PAGE_SIZE}
 """Lists that are not connections hold at most this many items; any other at most LIST_SIZE_ESTIMATE
 (`nodes(ids)` counts its IDs)."""
 

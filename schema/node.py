@@ -35,4 +35,6 @@ def decode_id(global_id: str) -> tuple[str, str]:
         type_name, key = base64.urlsafe_b64decode(padded.encode("ascii")).decode().split(":", 1)
     except (ValueError, UnicodeError, binascii.Error) as error:
         raise BadUserInput(f"not a valid ID: {global_id!r}") from error
+    if not key.isprintable():
+        raise BadUserInput("not a valid ID: it holds characters no key has")
     return type_name, key

@@ -27,7 +27,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from schema.errors import PublicError
-from schema.limits import DEFAULT_PAGE_SIZE, LIST_SIZE_ESTIMATE, LIST_SIZES, MAX_NODES
+from schema.limits import DEFAULT_PAGE_SIZE, LIST_SIZE_ESTIMATE, LIST_SIZES, MAX_NODES, MAX_PAGE_SIZE
 
 
 class QueryTooCostly(PublicError):
@@ -46,7 +46,8 @@ class NodeCost(SchemaExtension):
             operation = _operation(document.definitions, context.operation_name)
             if operation is not None:
                 fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-                estimate = Estimate(context.schema._schema, fragments, context.variables or {})
+                variables = {**_defaults(operation), **(context.variables or {})}
+                estimate = Estimate(context.schema._schema, fragments, variables)
                 root = context.schema._schema.get_root_type(operation.operation)
                 self.nodes = estimate.selection(operation.selection_set, root, 1) if root else 0
                 if self.nodes > MAX_NODES:
@@ -61,6 +62,15 @@ class NodeCost(SchemaExtension):
         if not wanted or self.nodes is None:
             return {}
         return {"cost": {"nodes": self.nodes, "limit": MAX_NODES}}
+
+
+def _defaults(operation: OperationDefinitionNode) -> dict[str, Any]:
+    """Default values of the operation's variables (only integers matter to the estimate)."""
+    return {
+        definition.variable.name.value: int(definition.default_value.value)
+        for definition in operation.variable_definitions or ()
+        if isinstance(definition.default_value, IntValueNode)
+    }
 
 
 def _operation(definitions: Any, name: str | None) -> OperationDefinitionNode | None:
@@ -110,9 +120,13 @@ class Estimate:
         return count + self.selection(node.selection_set, named, count)
 
     def page_size(self, node: FieldNode) -> int:
+        """The page the resolver would return: sizes outside 1..MAX_PAGE_SIZE are refused there, with the range
+        in the message, so here they count as the largest page (too large) or as nothing (too small)."""
         sizes = [self.argument(node, name) for name in ("first", "last")]
-        given = [s for s in sizes if isinstance(s, int)]
-        return max(given) if given else DEFAULT_PAGE_SIZE
+        given = [s for s in sizes if isinstance(s, int) and not isinstance(s, bool)]
+        if not given:
+            return DEFAULT_PAGE_SIZE
+        return max(0, min(max(given), MAX_PAGE_SIZE))
 
     def list_size(self, node: FieldNode) -> int:
         ids = self.argument(node, "ids")

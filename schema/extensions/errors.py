@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 from graphql import GraphQLError
@@ -13,6 +14,7 @@ from schema.errors import PublicError
 
 LOG = logging.getLogger("hiraku.graphql")
 UNEXPECTED = "Unexpected error."
+SUGGESTION = re.compile(r" Did you mean [^?]*\?")
 
 
 class PublicErrors(SchemaExtension):
@@ -45,6 +47,8 @@ def _with_code(error: GraphQLError) -> GraphQLError:
     """Request errors of graphql-core get the codes clients know (Apollo's): parse or validation failed."""
     if error.extensions and "code" in error.extensions:
         return error
+    # Suggestions would reveal names of the schema even with introspection off (SECURITY.md, item 15).
+    error.message = SUGGESTION.sub("", error.message)
     code = "GRAPHQL_PARSE_FAILED" if error.message.startswith("Syntax Error") else "GRAPHQL_VALIDATION_FAILED"
     error.extensions = {**(error.extensions or {}), "code": code}
     return error

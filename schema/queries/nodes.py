@@ -24,6 +24,7 @@ from schema.types.service import Service
 from schema.types.service_catalog import ServiceCatalog
 
 MAX_NODES_PER_REQUEST = 100
+MAX_POSITION = 2**31 - 1  # positions are integer columns
 
 
 async def resolve_node(info: Info, global_id: str) -> Node:
@@ -56,7 +57,7 @@ async def find_node(info: Info, type_name: str, key: str) -> Node | None:
         return ServiceCatalog.from_row(row) if row else None
     if type_name in ("Milestone", "Service"):
         parent, _, position = key.rpartition(":")
-        if not position.isdigit():
+        if not position.isascii() or not position.isdigit() or int(position) > MAX_POSITION:
             return None
         pair = (parent, int(position))
         if type_name == "Milestone":
