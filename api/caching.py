@@ -10,7 +10,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from db.dataset import dataset_version
-from db.pool import ApiPool, DatabaseUnavailable
+from db.pool import ApiPool, DatabaseUnavailable, QueryTimeout
 
 VERSION_TTL_S = 5.0
 
@@ -27,7 +27,8 @@ class DatasetVersion:
         if self.value is None or time.monotonic() - self.read_at > VERSION_TTL_S:
             try:
                 self.value = await dataset_version(self.pool)
-            except DatabaseUnavailable:
+            except (DatabaseUnavailable, QueryTimeout):
+                # Without the version an answer is served uncached rather than not at all.
                 return None
             self.read_at = time.monotonic()
         return self.value

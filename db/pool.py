@@ -50,7 +50,8 @@ async def _init_api_connection(conn: asyncpg.Connection) -> None:
 
 async def _keep_session(conn: asyncpg.Connection) -> None:
     """Release without asyncpg's reset (`RESET ALL`, `CLOSE ALL`, …): the API only runs single read-only
-    statements and never changes session state, so the reset would be one more round trip per request."""
+    statements and never changes session state, so the reset would be one more round trip per request. A
+    connection whose statement failed is terminated instead of released (ApiPool._run)."""
 
 
 class ApiPool:
@@ -78,7 +79,16 @@ class ApiPool:
         for attempt in (1, 2):
             try:
                 async with self.pool.acquire(timeout=self.acquire_timeout) as conn:
-                    return await statement(conn)
+                    try:
+                        return await statement(conn)
+                    except BaseException as error:
+                        # A statement that failed on our side (asyncpg raises DataError for an argument it could
+                        # not encode, leaving the session mid-statement) or was interrupted leaves the session in
+                        # an unknown state: a fresh connection replaces this one. An error the server answered
+                        # (a cancelled statement among them) leaves it usable.
+                        if isinstance(error, asyncpg.DataError) or not isinstance(error, asyncpg.PostgresError):
+                            conn.terminate()
+                        raise
             except asyncpg.QueryCanceledError as error:
                 raise QueryTimeout(str(error)) from error
             except CONNECTION_LOST as error:

@@ -6,8 +6,9 @@ MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
 MAX_DEPTH = 10
-"""Deepest selection (introspection excepted, which graphql-core bounds itself). The deepest useful query,
-prefectures → municipalities → nodes → services → nodes → municipalities → nodes → prefecture → name, is 9."""
+"""Deepest selection as Strawberry's QueryDepthLimiter counts it (root fields are depth 0; introspection is
+left to graphql-core's own bound). The deepest useful query, prefectures → municipalities → nodes → services →
+nodes → municipalities → nodes → prefecture → name, is depth 8."""
 
 MAX_TOKENS = 1_500
 """Tokens in a document, counted while parsing: a huge document is refused before it is read whole."""
