@@ -46,7 +46,7 @@ class Settings:
             sources_mirror=Path(mirror).absolute() if mirror else None,
             graphiql=config("HIRAKU_GRAPHIQL", cast=bool, default=True),
             introspection=config("HIRAKU_INTROSPECTION", cast=bool, default=True),
-            pool_max_size=config("HIRAKU_POOL_MAX_SIZE", cast=int, default=10),
+            pool_max_size=config("HIRAKU_POOL_MAX_SIZE", cast=int, default=20),
             log_level=config("HIRAKU_LOG_LEVEL", cast=str, default="info"),
             rate_limit=config("HIRAKU_RATE_LIMIT", cast=float, default=0.0),
             rate_burst=config("HIRAKU_RATE_BURST", cast=int, default=60),
