@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,11 +11,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from api.caching import DatasetVersion, HttpCache
 from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
 from api.ratelimit import RateLimit
+from api.response_cache import ResponseCache
 from api.settings import Settings, api_dsn
 from api.timeout import RequestTimeout
 from db.pool import create_api_pool
@@ -43,13 +47,20 @@ def create_app(settings: Settings) -> Starlette:
             acquire_timeout_s=POOL_ACQUIRE_TIMEOUT_S,
         )
         app.state.pool = pool
-        app.state.dataset_version = DatasetVersion(pool)
+        app.state.dataset_version = version = DatasetVersion(pool)
+        following = asyncio.create_task(version.follow())
         try:
             yield
         finally:
+            following.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await following
             await pool.close()
 
-    graphql = HttpCache(graphql_app(graphiql=settings.graphiql, introspection=settings.introspection), CACHE_MAX_AGE_S)
+    graphql: ASGIApp = graphql_app(graphiql=settings.graphiql, introspection=settings.introspection)
+    if settings.response_cache_mb > 0:
+        graphql = ResponseCache(graphql, max_bytes=settings.response_cache_mb * 1024 * 1024)
+    graphql = HttpCache(graphql, CACHE_MAX_AGE_S)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz),

@@ -1,37 +1,46 @@
-"""HttpCache: GET answers carry an ETag (dataset version + request) and Cache-Control; If-None-Match gets 304."""
+"""DatasetVersion, followed in the background; HttpCache: GET answers carry an ETag (dataset version + request)
+and Cache-Control, and If-None-Match gets 304."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
-import time
 from urllib.parse import parse_qsl
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from db.dataset import dataset_version
-from db.pool import ApiPool, DatabaseUnavailable, QueryTimeout
+from db.pool import STATEMENT_PURPOSE, ApiPool, DatabaseUnavailable, QueryTimeout
 
 VERSION_TTL_S = 5.0
 
 
 class DatasetVersion:
-    """The loaded dataset's version, read at most every VERSION_TTL_S: it only changes when data is loaded."""
+    """The loaded dataset's version, checked in the background every VERSION_TTL_S: it only changes when data is
+    loaded, and no request should wait for (or pay a statement for) reading it."""
 
     def __init__(self, pool: ApiPool) -> None:
         self.pool = pool
-        self.value: str | None = None
-        self.read_at = 0.0
+        self.current: str | None = None
 
-    async def get(self) -> str | None:
-        if self.value is None or time.monotonic() - self.read_at > VERSION_TTL_S:
-            try:
-                self.value = await dataset_version(self.pool)
-            except (DatabaseUnavailable, QueryTimeout):
-                # Without the version an answer is served uncached rather than not at all.
-                return None
-            self.read_at = time.monotonic()
-        return self.value
+    async def check(self) -> str | None:
+        """Read the version now. While the database cannot answer, the last version read stays current: answers
+        kept for it remain right, since a dataset cannot change while the database is away."""
+        token = STATEMENT_PURPOSE.set("dataset_version")
+        try:
+            self.current = await dataset_version(self.pool) or self.current
+        except (DatabaseUnavailable, QueryTimeout):
+            pass
+        finally:
+            STATEMENT_PURPOSE.reset(token)
+        return self.current
+
+    async def follow(self) -> None:
+        """Check until cancelled (the app's lifespan runs this as a task)."""
+        while True:
+            await self.check()
+            await asyncio.sleep(VERSION_TTL_S)
 
 
 class HttpCache:
@@ -43,7 +52,7 @@ class HttpCache:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope.get("query_string"):
             await self.app(scope, receive, send)
             return
-        version = await scope["app"].state.dataset_version.get()
+        version = scope["app"].state.dataset_version.current
         if version is None:
             await self.app(scope, receive, send)
             return

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -39,15 +40,14 @@ class GraphQLApp(GraphQL[Context, None]):
         page = page[:start] + example + page[end:]
         return page.replace("<title>Strawberry GraphiQL</title>", "<title>hiraku GraphiQL</title>")
 
-    def encode_json(self, data: object) -> str:
-        # Japanese text as UTF-8, not \u escapes: a third of the size, and readable in curl.
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    def encode_json(self, data: object) -> bytes:
+        # Japanese text as UTF-8, not \u escapes: a third of the size, and readable in curl. orjson is about ten
+        # times faster than the json module on large answers.
         try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
+            return orjson.dumps(data)
+        except orjson.JSONEncodeError:
             # A lone surrogate echoed from the request cannot be UTF-8: send that answer with escapes.
-            return json.dumps(data, separators=(",", ":"))
-        return text
+            return json.dumps(data, separators=(",", ":")).encode()
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         """GraphiQL for a browser's plain GET only, never for a request that carries a query or a hash."""

@@ -31,6 +31,7 @@ class Settings:
     rate_burst: int
     trust_proxy: bool
     limit_concurrency: int
+    response_cache_mb: int
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -52,6 +53,7 @@ class Settings:
             rate_burst=config("HIRAKU_RATE_BURST", cast=int, default=60),
             trust_proxy=config("HIRAKU_TRUST_PROXY", cast=bool, default=False),
             limit_concurrency=config("HIRAKU_LIMIT_CONCURRENCY", cast=int, default=500),
+            response_cache_mb=config("HIRAKU_RESPONSE_CACHE_MB", cast=int, default=64),
         )
 
 

@@ -87,6 +87,9 @@ def _serve(settings: Settings) -> None:
         # Beyond this many open connections and requests, uvicorn answers 503 at once (SECURITY.md, item 32).
         limit_concurrency=settings.limit_concurrency,
         timeout_keep_alive=5,
+        # The C event loop and HTTP parser: chosen by the benchmark (bench/RESULTS.md).
+        loop="uvloop",
+        http="httptools",
         proxy_headers=settings.trust_proxy,
     )
     try:

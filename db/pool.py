@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 import asyncpg
@@ -12,7 +13,16 @@ from prometheus_client import Counter, disable_created_metrics
 
 # The *_created series only adds noise to a counter that starts with the process.
 disable_created_metrics()  # type: ignore[no-untyped-call]
-DB_QUERIES = Counter("db_queries", "SQL statements sent to PostgreSQL by the API.")
+DB_QUERIES = Counter(
+    "db_queries",
+    "SQL statements sent to PostgreSQL by the API, by purpose: answering requests, or checking in the background "
+    "which dataset version is loaded.",
+    ["purpose"],
+)
+for _purpose in ("request", "dataset_version"):
+    DB_QUERIES.labels(_purpose)  # both series from the start, at 0
+STATEMENT_PURPOSE: ContextVar[str] = ContextVar("statement_purpose", default="request")
+"""Set by background work so that its statements are counted apart from those of requests."""
 
 T = TypeVar("T")
 
@@ -41,7 +51,8 @@ class QueryTimeout(Exception):
 
 
 def _count_statement(_record: LoggedQuery) -> None:
-    DB_QUERIES.inc()
+    # asyncpg calls loggers with call_soon from the querying task, so its context (and purpose) comes along.
+    DB_QUERIES.labels(STATEMENT_PURPOSE.get()).inc()
 
 
 async def _init_api_connection(conn: asyncpg.Connection) -> None:

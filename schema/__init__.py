@@ -18,6 +18,7 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 
 from schema.extensions.cost import NodeCost
+from schema.extensions.documents import DocumentCache, ValidDocuments
 from schema.extensions.errors import PublicErrors, log_errors
 from schema.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from schema.queries import Query
@@ -38,8 +39,11 @@ class HirakuSchema(strawberry.Schema):
 
 
 def build_schema(*, introspection: bool = True) -> strawberry.Schema:
-    """The schema; extensions are passed as factories so that no state is shared between requests."""
+    """The schema; extensions are passed as factories so that no state is shared between requests (but the store
+    of valid documents, which belongs to this schema and its rules)."""
+    documents = ValidDocuments()
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        lambda: DocumentCache(documents),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH, should_ignore=_is_introspection),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),

@@ -53,3 +53,7 @@ MAX_ARGUMENT_LENGTH = 200
 
 CACHE_MAX_AGE_S = 300
 """How long browsers and CDNs may reuse a GET answer (the data only changes when a dataset is loaded)."""
+
+DOCUMENT_CACHE_CHARS = 256 * 1024
+"""Query text kept as parsed and validated documents, in characters (about 100 bytes of memory each, so some
+25 MiB at most); the least recently used go first. Longer documents than a tenth of it are never kept."""

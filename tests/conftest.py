@@ -93,6 +93,20 @@ async def client(base_url: str) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
+@pytest_asyncio.fixture(scope="session")
+async def uncached_base_url(settings: Settings, loaded_dsn: str) -> AsyncIterator[str]:
+    """A server without its response cache: every request is executed (for counting what execution costs)."""
+    uncached = dataclasses.replace(settings, database_url=Secret(loaded_dsn), api_database_url=None)
+    async with running(create_app(dataclasses.replace(uncached, response_cache_mb=0))) as url:
+        yield url
+
+
+@pytest_asyncio.fixture
+async def uncached_client(uncached_base_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=uncached_base_url, timeout=10) as http:
+        yield http
+
+
 @pytest.fixture
 def report_copy(tmp_path: Path) -> Path:
     """A copy of seeds/report to corrupt."""

@@ -54,7 +54,7 @@ async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
 
 
 def _queries_total(metrics_text: str) -> float:
-    match = re.search(r"^db_queries_total (\S+)$", metrics_text, re.MULTILINE)
+    match = re.search(r'^db_queries_total\{purpose="request"\} (\S+)$', metrics_text, re.MULTILINE)
     assert match, metrics_text
     return float(match.group(1))
 
