@@ -17,6 +17,7 @@ from strawberry.extensions import (
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 
+from schema.execution import PlainExecutor, RememberingNameConverter
 from schema.extensions.cost import NodeCost
 from schema.extensions.documents import DocumentCache, ValidDocuments
 from schema.extensions.errors import PublicErrors, log_errors
@@ -38,7 +39,7 @@ class HirakuSchema(strawberry.Schema):
         log_errors(errors, operation)
 
 
-def build_schema(*, introspection: bool = True) -> strawberry.Schema:
+def build_schema(*, introspection: bool = True, short_path: bool = True) -> strawberry.Schema:
     """The schema; extensions are passed as factories so that no state is shared between requests (but the store
     of valid documents, which belongs to this schema and its rules)."""
     documents = ValidDocuments()
@@ -56,5 +57,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         query=Query,
         extensions=extensions,
         types=[Prefecture, Municipality],
-        config=StrawberryConfig(scalar_map=SCALARS),
+        config=StrawberryConfig(scalar_map=SCALARS, name_converter=RememberingNameConverter()),
+        # The ordinary executor stays available to show that both give the same answers (tests/test_execution.py).
+        execution_context_class=PlainExecutor if short_path else None,
     )

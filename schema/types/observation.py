@@ -42,7 +42,8 @@ class Observation:
     )
     period_start: dt.date | None = strawberry.field(description="First day of the period the value covers.")
     area_code: str | None = strawberry.field(description="6-digit local government code; null for the nation.")
-    dimension_values: strawberry.Private[dict[str, str]]
+    # The breakdown as the database gives it (JSON text), read only when `dimensions` is asked for.
+    dimensions_json: strawberry.Private[str]
     citation_id: strawberry.Private[int]
 
     @strawberry.field(description="The prefecture or municipality; null for the nation as a whole.")
@@ -59,7 +60,8 @@ class Observation:
 
     @strawberry.field(description="The breakdown this value belongs to (empty for a total).")
     def dimensions(self) -> list[Dimension]:
-        return [Dimension(name=name, value=value) for name, value in sorted(self.dimension_values.items())]
+        values: dict[str, str] = json.loads(self.dimensions_json)
+        return [Dimension(name=name, value=value) for name, value in sorted(values.items())]
 
     @strawberry.field(description="Where the value is stated.")
     async def source(self, info: Info) -> Source:
@@ -77,6 +79,6 @@ class Observation:
             date_basis=row["date_basis"],
             period_start=row["period_start"],
             area_code=row["area_code"],
-            dimension_values=json.loads(row["dimensions"]),
+            dimensions_json=row["dimensions"],
             citation_id=row["citation_id"],
         )
