@@ -39,6 +39,7 @@ async def prefectures(db: Executor) -> list[Record]:
 
 
 async def areas_by_codes(db: Executor, codes: Sequence[str]) -> list[Record]:
+    """The areas with these codes, and their prefectures."""
     return list(await db.fetch(sql("areas_by_codes"), list(codes)))
 
 

@@ -13,7 +13,7 @@ from db.dataset import dataset
 from db.metrics import ObservationWindow
 from db.paging import Slice
 from db.types import Executor, Record
-from loaders.batch import counts_per_key, many_per_key, one_per_key, pages_per_key, whole_table
+from loaders.batch import counts_per_key, many_per_key, one_per_key, one_per_key_priming, pages_per_key, whole_table
 from loaders.observations import (
     AreaObservationPage,
     ObservationPage,
@@ -120,7 +120,7 @@ class Loaders:
 
     @cached_property
     def area_by_code(self) -> DataLoader[str, Record | None]:
-        return one_per_key(partial(areas.areas_by_codes, self.pool), "code")
+        return one_per_key_priming(partial(areas.areas_by_codes, self.pool), "code")
 
     @cached_property
     def municipality_pages_by_prefecture(self) -> DataLoader[tuple[str, Slice], list[Record]]:

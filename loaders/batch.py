@@ -29,6 +29,23 @@ def one_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: s
     return DataLoader(load_fn=load)
 
 
+def one_per_key_priming(
+    fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str
+) -> DataLoader[Key, Record | None]:
+    """Like one_per_key, for queries that also return rows likely to be asked for next: those are kept in the
+    loader's cache, so that asking for them sends no statement."""
+    loader: DataLoader[Key, Record | None]
+
+    async def load(keys: list[Key]) -> list[Record | None]:
+        by_key = {row[column]: row for row in await fetch(keys)}
+        for key, row in by_key.items():
+            loader.prime(key, row)
+        return [by_key.get(key) for key in keys]
+
+    loader = DataLoader(load_fn=load)
+    return loader
+
+
 def many_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str) -> DataLoader[Key, list[Record]]:
     """A loader of all rows whose `column` equals the key, in the order the query returns them."""
 

@@ -6,15 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import (
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from graphql import ASTValidationRule, GraphQLError
+from strawberry.extensions import AddValidationRules, DisableIntrospection, MaxTokensLimiter, SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as create_aliases_validator
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.extensions.query_depth_limiter import create_validator as create_depth_validator
 from strawberry.schema.config import StrawberryConfig
 
 from schema.execution import PlainExecutor, RememberingNameConverter
@@ -43,11 +39,16 @@ def build_schema(*, introspection: bool = True, short_path: bool = True) -> stra
     """The schema; extensions are passed as factories so that no state is shared between requests (but the store
     of valid documents, which belongs to this schema and its rules)."""
     documents = ValidDocuments()
+    # Strawberry's depth and alias limiters build their rule classes anew for every request; the classes keep no
+    # state (graphql-core makes an instance per validation), so they are built once here.
+    limits: list[type[ASTValidationRule]] = [
+        create_depth_validator(MAX_DEPTH, _is_introspection, None),
+        create_aliases_validator(MAX_ALIASES),
+    ]
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         lambda: DocumentCache(documents),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH, should_ignore=_is_introspection),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(limits),
         NodeCost,
         PublicErrors,
     ]

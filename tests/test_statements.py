@@ -66,3 +66,8 @@ async def test_milestones_with_their_initiatives(uncached_client: httpx.AsyncCli
     query = "{ milestones(first: 100) { totalCount nodes { text initiative { title } source { page } } } }"
     # milestones page; initiatives by id; dataset.
     assert await _statements(uncached_client, query) == 3
+
+
+async def test_a_municipality_comes_with_its_prefecture_in_one_statement(uncached_client: httpx.AsyncClient) -> None:
+    query = '{ municipality(code: "011002") { name prefecture { name } } }'
+    assert await _statements(uncached_client, query) == 1
