@@ -29,13 +29,18 @@ class Edge(Generic[T]):
 
 @strawberry.type(description="A page of a list (a Relay connection), in a stable order.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]] = strawberry.field(description="The items of this page with their cursors.")
+    # Plain attributes where possible (schema/execution.py reads them without the ordinary path); cursors are made
+    # only when edges are asked for.
+    edges: list[Edge[T]] = strawberry.field(
+        description="The items of this page with their cursors.", resolver=lambda root: root.edges_with_cursors()
+    )
     page_info: PageInfo = strawberry.field(description="Where this page sits in the list.")
+    nodes: list[T] = strawberry.field(description="The nodes of this page, without cursors.")
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
+    _cursors: strawberry.Private[Callable[[], list[str]]]
 
-    @strawberry.field(description="The nodes of this page, without cursors.")
-    def nodes(self) -> list[T]:
-        return [edge.node for edge in self.edges]
+    def edges_with_cursors(self) -> list[Edge[T]]:
+        return [Edge(cursor=cursor, node=node) for cursor, node in zip(self._cursors(), self.nodes, strict=True)]
 
     @strawberry.field(description="How many items the whole list (with its filter) holds.")
     async def total_count(self) -> int:
@@ -44,25 +49,26 @@ class Connection(Generic[T]):
 
 def build_connection(
     page: PageRequest,
-    nodes: Sequence[T],
-    cursors: Sequence[str],
+    rows: Sequence[Record],
+    build: Callable[[Record], T],
+    cursor: Callable[[Record], str],
     count: Callable[[], Awaitable[int]],
 ) -> Connection[T]:
     """A connection from rows fetched with limit + 1 by keyset, nearest first (reversed when paging backward)."""
-    has_more = len(nodes) > page.limit
-    nodes, cursors = list(nodes[: page.limit]), list(cursors[: page.limit])
+    has_more = len(rows) > page.limit
+    rows = list(rows[: page.limit])
     if page.backward:
-        nodes.reverse()
-        cursors.reverse()
-    edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+        rows.reverse()
     # A cursor names a row that exists, so there is always something on its other side.
     info = PageInfo(
         has_next_page=has_more if not page.backward else page.cursor is not None,
         has_previous_page=has_more if page.backward else page.cursor is not None,
-        start_cursor=cursors[0] if cursors else None,
-        end_cursor=cursors[-1] if cursors else None,
+        start_cursor=cursor(rows[0]) if rows else None,
+        end_cursor=cursor(rows[-1]) if rows else None,
     )
-    return Connection(edges=edges, page_info=info, _count=count)
+    return Connection(
+        _cursors=lambda: [cursor(row) for row in rows], page_info=info, nodes=[build(row) for row in rows], _count=count
+    )
 
 
 def ranked_connection(
@@ -74,7 +80,6 @@ def ranked_connection(
 ) -> Connection[T]:
     """A connection from rows carrying their `rank` and the list's `total`, nearest first."""
     ordered = sorted(rows, key=lambda row: row["rank"])
-    edges = [Edge(cursor=encode_cursor(kind, row["rank"]), node=build(row)) for row in ordered]
     total = ordered[0]["total"] if ordered else None
 
     async def total_count() -> int:
@@ -90,7 +95,12 @@ def ranked_connection(
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        start_cursor=encode_cursor(kind, ordered[0]["rank"]) if ordered else None,
+        end_cursor=encode_cursor(kind, ordered[-1]["rank"]) if ordered else None,
     )
-    return Connection(edges=edges, page_info=info, _count=total_count)
+    return Connection(
+        _cursors=lambda: [encode_cursor(kind, row["rank"]) for row in ordered],
+        page_info=info,
+        nodes=[build(row) for row in ordered],
+        _count=total_count,
+    )

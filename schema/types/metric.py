@@ -30,6 +30,13 @@ if TYPE_CHECKING:
     from schema.types.initiative import Initiative
 
 OBSERVATION_CURSOR = "observation"
+
+
+def observation_cursor(row: Record) -> str:
+    """An observation's place in date order: its date, then its id."""
+    return encode_cursor(OBSERVATION_CURSOR, f"{row['date'].isoformat()}|{row['id']}")
+
+
 METRIC_CURSOR = "metric"
 
 
@@ -88,12 +95,7 @@ class Metric(Node):
         async def count() -> int:
             return await loaders.observation_counts.load((self.metric_id, window))
 
-        return build_connection(
-            page,
-            [Observation.from_row(row) for row in rows],
-            [encode_cursor(OBSERVATION_CURSOR, f"{row['date'].isoformat()}|{row['id']}") for row in rows],
-            count,
-        )
+        return build_connection(page, rows, Observation.from_row, observation_cursor, count)
 
     @strawberry.field(description="Areas ranked by their value on a date, highest first (e.g. issuance rates).")
     async def ranking(

@@ -12,10 +12,10 @@ from loaders.observations import AreaObservationPage
 from schema.connection import Connection, build_connection, ranked_connection
 from schema.context import Info
 from schema.errors import NotFound, ServiceUnavailable
-from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
+from schema.pagination import After, Before, First, Last, PageRequest
 from schema.strings import checked
 from schema.types.area import Area
-from schema.types.metric import OBSERVATION_CURSOR
+from schema.types.metric import OBSERVATION_CURSOR, observation_cursor
 from schema.types.observation import Observation
 from schema.types.prefecture import Prefecture, area_fields
 
@@ -61,12 +61,7 @@ class Municipality(Area):
         async def count() -> int:
             return await info.context.loaders.area_observation_counts.load((self.code, row["id"], from_, to))
 
-        return build_connection(
-            page,
-            [Observation.from_row(r) for r in rows],
-            [encode_cursor(OBSERVATION_CURSOR, f"{r['date'].isoformat()}|{r['id']}") for r in rows],
-            count,
-        )
+        return build_connection(page, rows, Observation.from_row, observation_cursor, count)
 
     @strawberry.field(description="Catalogue entries (services) it uses, in catalogue order.")
     async def services(
