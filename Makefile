@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
+BENCH_NPM := bench/postgraphile/node_modules/.installed-$(shell cksum < bench/postgraphile/package-lock.json | cut -d' ' -f1)
 
-.PHONY: run test check setup serve schema clean lock
+.PHONY: run test check setup serve schema clean lock bench
 
 run: setup
 	$(BIN)/hiraku run
@@ -34,6 +35,16 @@ $(STAMP):
 # The committed schema (SDL); a test fails when it and the code differ.
 schema: setup
 	$(BIN)/hiraku schema > schema.graphql
+
+# Side-by-side benchmark on synthetic data: hiraku (cache off/on), PostGraphile v5, a do-nothing ceiling
+# (bench/run.py says how to choose a subset: BENCH_ONLY=nested, BENCH_SECONDS=5, ...). Never part of `make test`.
+bench: setup $(BENCH_NPM)
+	$(BIN)/python -m bench.run
+
+# PostGraphile and Node 22 from npm, reinstalled when the lock file changes; the stamp's name carries its checksum.
+$(BENCH_NPM):
+	cd bench/postgraphile && npm ci --no-audit --no-fund
+	@touch $@
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:

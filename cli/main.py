@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import signal
 import socket
 import sys
@@ -79,6 +80,7 @@ class _Server(uvicorn.Server):
 
 def _serve(settings: Settings) -> None:
     app = create_app(settings)
+    _tune_garbage_collector()
     config = uvicorn.Config(
         app,
         host=settings.host,
@@ -97,6 +99,15 @@ def _serve(settings: Settings) -> None:
     except KeyboardInterrupt:
         # Uvicorn has shut down gracefully and re-raised the signal: stopping is how serving ends.
         say("serve", "stopped")
+
+
+def _tune_garbage_collector() -> None:
+    """Objects made at start-up (the schema, the app) stay for good, so the collector need not go through them
+    again; and a large answer makes tens of thousands of short-lived objects, which at the default threshold (700)
+    set off collections hundreds of times per answer. Measured with `make bench` (bench/RESULTS.md): the nested
+    query 8.6 → 12 req/s, a page of 20 at 64 clients p99 1.0 → 0.7 s."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def db_migrate(settings: Settings, args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 # PostgreSQL refuses to run as root. As root we run it as `nobody`, which every Linux system has,
@@ -35,13 +36,15 @@ class EmbeddedClusterError(RuntimeError):
 class EmbeddedCluster:
     """One data directory and the server that runs it; `start` is idempotent and reuses a running server."""
 
-    def __init__(self, directory: Path, *, durable: bool = True) -> None:
+    def __init__(self, directory: Path, *, durable: bool = True, settings: Mapping[str, str] | None = None) -> None:
         self.directory = directory.absolute()
         self.pgdata = self.directory / "pgdata"
         self.log_file = self.directory / "postgres.log"
         self.socket_dir = _socket_dir(self.directory)
         # Throwaway test clusters trade crash safety for speed.
         self.durable = durable
+        # Extra server settings (`-c name=value`), e.g. shared_preload_libraries for the benchmark's cluster.
+        self.settings = dict(settings or {})
         self.bin_path = _postgres_bin_path()
         self._run_as = pwd.getpwnam(UNPRIVILEGED_USER) if os.geteuid() == 0 else None
 
@@ -71,6 +74,8 @@ class EmbeddedCluster:
         options = f"-h '' -k {self.socket_dir}"
         if not self.durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        for name, value in self.settings.items():
+            options += f" -c {name}={value}"
         result = self._pg_ctl("start", "-w", "-t", "30", "-l", str(self.log_file), "-o", options, check=False)
         if result.returncode != 0:
             raise EmbeddedClusterError(
