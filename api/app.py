@@ -57,7 +57,9 @@ def create_app(settings: Settings) -> Starlette:
                 await following
             await pool.close()
 
-    graphql: ASGIApp = graphql_app(graphiql=settings.graphiql, introspection=settings.introspection)
+    graphql: ASGIApp = graphql_app(
+        graphiql=settings.graphiql, introspection=settings.introspection, max_executions=settings.max_executions
+    )
     if settings.response_cache_mb > 0:
         graphql = ResponseCache(graphql, max_bytes=settings.response_cache_mb * 1024 * 1024)
     graphql = HttpCache(graphql, CACHE_MAX_AGE_S)

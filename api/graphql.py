@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 from functools import cached_property
@@ -26,9 +27,13 @@ EXAMPLE_QUERY = Path(__file__).with_name("example_query.graphql")
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, max_executions: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.persisted = PersistedQueries(MAX_PERSISTED_QUERIES)
+        # Execution is CPU-bound: beyond a few at once, more only interleave, which keeps every request's objects
+        # alive longer (memory, garbage collection) and makes all of them late. The others wait their turn, in
+        # order, within the request's time limit.
+        self.executions = asyncio.Semaphore(max_executions)
 
     @cached_property
     def graphql_ide_html(self) -> str:
@@ -79,7 +84,8 @@ class GraphQLApp(GraphQL[Context, None]):
             except PersistedQueryError as refused:
                 return ExecutionResult(data=None, errors=[refused.error])
             request_data = dataclasses.replace(request_data, query=query)
-        return await super().execute_operation(request=request, request_data=request_data, **kwargs)
+        async with self.executions:
+            return await super().execute_operation(request=request, request_data=request_data, **kwargs)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:
@@ -88,10 +94,11 @@ class GraphQLApp(GraphQL[Context, None]):
         return await super().process_result(request, result)
 
 
-def graphql_app(*, graphiql: bool, introspection: bool, **options: Any) -> GraphQLApp:
+def graphql_app(*, graphiql: bool, introspection: bool, max_executions: int, **options: Any) -> GraphQLApp:
     return GraphQLApp(
         build_schema(introspection=introspection),
         graphql_ide="graphiql" if graphiql else None,
         allow_queries_via_get=True,
+        max_executions=max_executions,
         **options,
     )

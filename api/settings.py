@@ -32,6 +32,7 @@ class Settings:
     trust_proxy: bool
     limit_concurrency: int
     response_cache_mb: int
+    max_executions: int
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -54,6 +55,7 @@ class Settings:
             trust_proxy=config("HIRAKU_TRUST_PROXY", cast=bool, default=False),
             limit_concurrency=config("HIRAKU_LIMIT_CONCURRENCY", cast=int, default=500),
             response_cache_mb=config("HIRAKU_RESPONSE_CACHE_MB", cast=int, default=64),
+            max_executions=config("HIRAKU_MAX_EXECUTIONS", cast=int, default=8),
         )
 
 

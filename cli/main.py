@@ -102,12 +102,11 @@ def _serve(settings: Settings) -> None:
 
 
 def _tune_garbage_collector() -> None:
-    """Objects made at start-up (the schema, the app) stay for good, so the collector need not go through them
-    again; and a large answer makes tens of thousands of short-lived objects, which at the default threshold (700)
-    set off collections hundreds of times per answer. Measured with `make bench` (bench/RESULTS.md): the nested
-    query 8.6 → 12 req/s, a page of 20 at 64 clients p99 1.0 → 0.7 s."""
+    """Objects made at start-up (the schema, the app, the imported modules) stay for good: freeze them, so that
+    the collector does not go through them again at every full collection. The thresholds stay the default:
+    raising them (e.g. to 50,000) gave the nested query 13.7 instead of 12.8 req/s but let memory grow from 110 to
+    330 MiB at 64 clients; the execution limit (HIRAKU_MAX_EXECUTIONS) did more for speed (bench/RESULTS.md)."""
     gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
 
 
 def db_migrate(settings: Settings, args: argparse.Namespace) -> int:

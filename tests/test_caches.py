@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
+import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -183,3 +184,24 @@ async def test_the_cache_can_be_turned_off(settings: Settings, loaded_dsn: str) 
         statements = await sql_statements(client)
         await ask(client, LOOKUP, {"code": "011002"})
         assert await sql_statements(client) > statements
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+async def test_executions_beyond_the_limit_wait_their_turn_and_are_answered(
+    settings: Settings, loaded_dsn: str, limit: int
+) -> None:
+    import asyncio
+
+    app = create_app(app_settings(settings, loaded_dsn, max_executions=limit, pool_max_size=1, response_cache_mb=0))
+    async with running(app) as url, httpx.AsyncClient(base_url=url, timeout=10) as client:
+        await ask(client, LOOKUP, {"code": "011002"})  # the pool's one connection is open
+        async with app.state.pool.pool.acquire():  # and busy: the lookup waits inside its execution
+            lookup = asyncio.create_task(ask(client, LOOKUP, {"code": "011002"}))
+            await asyncio.sleep(0.1)
+            cheap = asyncio.create_task(ask(client, "{ __typename }"))
+            await asyncio.sleep(0.5)
+            # With one execution at a time, the next request waits for the first; with two, it is answered.
+            assert cheap.done() == (limit > 1)
+            assert not lookup.done()
+        answers = [(await lookup).json(), (await cheap).json()]
+    assert answers == [{"data": {"municipality": {"name": "札幌市"}}}, {"data": {"__typename": "Query"}}]
