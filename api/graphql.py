@@ -18,6 +18,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from api.observability import EXECUTION_SECONDS, EXECUTIONS_WAITING, operation_label
 from api.persisted import PersistedQueries, PersistedQueryError
 from schema import build_schema
 from schema.context import Context
@@ -84,8 +85,14 @@ class GraphQLApp(GraphQL[Context, None]):
             except PersistedQueryError as refused:
                 return ExecutionResult(data=None, errors=[refused.error])
             request_data = dataclasses.replace(request_data, query=query)
-        async with self.executions:
-            return await super().execute_operation(request=request, request_data=request_data, **kwargs)
+        operation = operation_label(getattr(request_data, "operation_name", None), getattr(request_data, "query", None))
+        with EXECUTIONS_WAITING.track_inprogress():
+            await self.executions.acquire()
+        try:
+            with EXECUTION_SECONDS.labels(operation).time():
+                return await super().execute_operation(request=request, request_data=request_data, **kwargs)
+        finally:
+            self.executions.release()
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:
