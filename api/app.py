@@ -14,6 +14,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from api.caching import DatasetVersion, HttpCache
+from api.exports import Exports
 from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
 from api.ratelimit import RateLimit
@@ -68,6 +69,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
+        Route("/export/{file}", Exports(), methods=["GET"]),
     ]
     middleware = [
         # Open data: any page may call the API. No cookies or credentials are involved, so CSRF has no target.

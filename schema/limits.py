@@ -57,3 +57,14 @@ CACHE_MAX_AGE_S = 300
 DOCUMENT_CACHE_CHARS = 256 * 1024
 """Query text kept as parsed and validated documents, in characters (about 100 bytes of memory each, so some
 25 MiB at most); the least recently used go first. Longer documents than a tenth of it are never kept."""
+
+EXPORT_BATCH_ROWS = 1_000
+"""Rows a bulk export reads from its cursor at a time: the most of an export ever held in memory."""
+
+MAX_CONCURRENT_EXPORTS = 4
+"""Bulk exports streaming at once per process; more get 503 with Retry-After. Each holds a database connection for
+as long as its client takes to download, so a few slow downloads must not take the pool from GraphQL."""
+
+EXPORT_TIMEOUT_S = 300.0
+"""Wall-clock limit of one bulk export (instead of REQUEST_TIMEOUT_S): the full observations export is some
+100 MB, a few seconds on a fast link but minutes on a slow one. Past it the download is cut off, unfinished."""

@@ -1,0 +1,39 @@
+"""The tables of the bulk export: which named query each reads and which filters it takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.pool import ApiPool
+from db.sql import sql
+from db.stream import RowStream, open_stream
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    name: str
+    # The filters the query takes, in the order of its parameters: "metric" (a slug), "area" (a 6-digit code).
+    filters: tuple[str, ...] = ()
+
+    @property
+    def query(self) -> str:
+        return sql(f"export_{self.name}")
+
+
+EXPORT_TABLES = {
+    table.name: table
+    for table in (
+        ExportTable("initiatives"),
+        ExportTable("milestones"),
+        ExportTable("metrics", ("metric",)),
+        ExportTable("observations", ("metric", "area")),
+        ExportTable("prefectures"),
+        ExportTable("municipalities", ("area",)),
+        ExportTable("services", ("area",)),
+    )
+}
+
+
+async def export_rows(pool: ApiPool, table: ExportTable, filters: dict[str, str]) -> RowStream:
+    """The rows of `table`, filtered, as an open stream (close it when done)."""
+    return await open_stream(pool, table.query, *(filters.get(name) for name in table.filters))
