@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -19,9 +20,10 @@ from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
-from api.settings import Settings, api_dsn
+from api.settings import Settings, api_dsn, replica_api_dsns
 from api.timeout import RequestTimeout
-from db.pool import create_api_pool
+from db.pool import ApiPool, create_api_pool
+from db.replicas import ReadPools
 from schema.limits import (
     CACHE_MAX_AGE_S,
     MAX_BODY_BYTES,
@@ -39,14 +41,19 @@ def create_app(settings: Settings) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        dsn = api_dsn(settings, str(settings.database_url or ""))
-        pool = await create_api_pool(
-            dsn,
+        open_pool = functools.partial(
+            create_api_pool,
             max_size=settings.pool_max_size,
             connect_timeout_s=POOL_CONNECT_TIMEOUT_S,
             statement_timeout_ms=STATEMENT_TIMEOUT_MS,
             acquire_timeout_s=POOL_ACQUIRE_TIMEOUT_S,
         )
+        primary = await open_pool(api_dsn(settings, str(settings.database_url or "")))
+        pool: ApiPool | ReadPools = primary
+        if settings.database_replica_urls:
+            # Each standby gets a pool of its own, as large as the primary's.
+            standbys = [await open_pool(dsn, target="replica") for dsn in replica_api_dsns(settings)]
+            pool = ReadPools(primary, standbys)
         app.state.pool = pool
         app.state.dataset_version = version = DatasetVersion(pool)
         following = asyncio.create_task(version.follow())

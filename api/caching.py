@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from db.dataset import dataset_version
 from db.pool import STATEMENT_PURPOSE, ApiPool, DatabaseUnavailable, QueryTimeout
+from db.replicas import FALL_BACK, ReadPools
 
 VERSION_TTL_S = 5.0
 
@@ -20,7 +21,7 @@ class DatasetVersion:
     """The loaded dataset's version, checked in the background every VERSION_TTL_S: it only changes when data is
     loaded, and no request should wait for (or pay a statement for) reading it."""
 
-    def __init__(self, pool: ApiPool) -> None:
+    def __init__(self, pool: ApiPool | ReadPools) -> None:
         self.pool = pool
         self.current: str | None = None
 
@@ -29,7 +30,10 @@ class DatasetVersion:
         kept for it remain right, since a dataset cannot change while the database is away."""
         token = STATEMENT_PURPOSE.set("dataset_version")
         try:
-            self.current = await dataset_version(self.pool) or self.current
+            if isinstance(self.pool, ReadPools):
+                self.current = await _replicated_version(self.pool) or self.current
+            else:
+                self.current = await dataset_version(self.pool) or self.current
         except (DatabaseUnavailable, QueryTimeout):
             pass
         finally:
@@ -41,6 +45,27 @@ class DatasetVersion:
         while True:
             await self.check()
             await asyncio.sleep(VERSION_TTL_S)
+
+
+async def _replicated_version(pools: ReadPools) -> str | None:
+    """The primary's version, which a load changes first. A standby that holds another (it has not replayed the
+    load yet) or cannot say is left out of reads for a while: answers kept or tagged with this version must not
+    come from older data."""
+    version = await dataset_version(pools.primary)
+    if version is None:
+        return None
+    standbys = pools.in_rotation()
+    for standby, held in zip(standbys, await asyncio.gather(*(_version_on(s.pool) for s in standbys)), strict=True):
+        if held != version:
+            pools.hold_back(standby, "behind the primary" if held else "its dataset version could not be read")
+    return version
+
+
+async def _version_on(pool: ApiPool) -> str | None:
+    try:
+        return await dataset_version(pool)
+    except (QueryTimeout, *FALL_BACK):
+        return None
 
 
 class HttpCache:

@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse, Response
 
 from db.dataset import ready
 from db.pool import ApiPool, DatabaseUnavailable
+from db.replicas import ReadPools
 from schema.limits import POOL_ACQUIRE_TIMEOUT_S
 
 
@@ -20,8 +21,9 @@ async def healthz(request: Request) -> Response:
 
 
 async def readyz(request: Request) -> Response:
-    """200 when the database answers within the acquire timeout, 503 otherwise."""
-    pool: ApiPool = request.app.state.pool
+    """200 when the database answers within the acquire timeout, 503 otherwise. With standbys, any server the API
+    reads from will do (a standby first, as for any read): the API can answer while one of them does."""
+    pool: ApiPool | ReadPools = request.app.state.pool
     try:
         async with asyncio.timeout(POOL_ACQUIRE_TIMEOUT_S):
             await ready(pool)

@@ -19,6 +19,8 @@ class Settings:
     database_url: Secret | None
     api_database_url: Secret | None
     api_db_password: Secret | None
+    # Admin-style DSNs of streaming-replication standbys, like DATABASE_URL: the API reads from them as hiraku_api.
+    database_replica_urls: tuple[Secret, ...]
     host: str
     port: int
     data_dir: Path
@@ -42,6 +44,9 @@ class Settings:
             database_url=config("DATABASE_URL", cast=Secret, default=None),
             api_database_url=config("HIRAKU_API_DATABASE_URL", cast=Secret, default=None),
             api_db_password=config("HIRAKU_API_DB_PASSWORD", cast=Secret, default=None),
+            database_replica_urls=tuple(
+                Secret(url.strip()) for url in config("DATABASE_REPLICA_URLS", default="").split(",") if url.strip()
+            ),
             host=config("HOST", cast=str, default="127.0.0.1"),
             port=config("PORT", cast=int, default=8000),
             data_dir=Path(config("HIRAKU_DATA_DIR", cast=str, default=".data")).absolute(),
@@ -66,6 +71,16 @@ def api_dsn(settings: Settings, database_url: str) -> str:
     """The DSN the API connects with: the read-only role on the same server and database."""
     if settings.api_database_url is not None:
         return str(settings.api_database_url)
+    return _as_api_role(settings, database_url)
+
+
+def replica_api_dsns(settings: Settings) -> list[str]:
+    """The DSNs the API reads from standbys with: each standby's host and database, as the read-only role (roles
+    are replicated with everything else, so the primary's role and password hold there too)."""
+    return [_as_api_role(settings, str(url)) for url in settings.database_replica_urls]
+
+
+def _as_api_role(settings: Settings, database_url: str) -> str:
     parts = urlsplit(database_url)
     password = f":{quote(str(settings.api_db_password), safe='')}" if settings.api_db_password else ""
     host = parts.netloc.rsplit("@", 1)[-1]

@@ -83,6 +83,26 @@ class EmbeddedCluster:
                 f"see its log: {self.log_file}"
             )
 
+    def replicate(self, primary: EmbeddedCluster) -> None:
+        """Make this (not yet initialised) cluster a streaming-replication standby of `primary`: a base backup over
+        the primary's socket, with the standby's settings written by `pg_basebackup -R`. initdb's default
+        pg_hba.conf lets local users replicate over the socket, and the default wal_level is `replica`."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for path in (self.pgdata, self.socket_dir):
+            path.mkdir(mode=0o700, exist_ok=True)
+            self._own(path)
+        self._own(self.directory, recursive=False)
+        result = self._run(
+            [
+                str(self.bin_path / "pg_basebackup"),
+                *("-D", str(self.pgdata), "-h", str(primary.socket_dir), "-U", SUPERUSER),
+                *("--write-recovery-conf", "--wal-method=stream", "--checkpoint=fast"),
+                *(() if self.durable else ("--no-sync",)),
+            ]
+        )
+        if result.returncode != 0:
+            raise EmbeddedClusterError(f"pg_basebackup into {self.pgdata} failed: {result.stderr.strip()}")
+
     def stop(self) -> None:
         """Stop the server (fast shutdown: open sessions are ended, data is kept)."""
         if self.is_running():

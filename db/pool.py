@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -21,14 +21,28 @@ DB_QUERIES = Counter(
 )
 for _purpose in ("request", "dataset_version"):
     DB_QUERIES.labels(_purpose)  # both series from the start, at 0
+DB_STATEMENTS = Counter(
+    "hiraku_db_statements",
+    "SQL statements sent by the API, by the server that received them: the primary (DATABASE_URL) or a standby "
+    "(DATABASE_REPLICA_URLS).",
+    ["target"],
+)
+for _target in ("primary", "replica"):
+    DB_STATEMENTS.labels(_target)
 STATEMENT_PURPOSE: ContextVar[str] = ContextVar("statement_purpose", default="request")
 """Set by background work so that its statements are counted apart from those of requests."""
 
 T = TypeVar("T")
 
 # A connection that died under us (backend killed, server restarted): asking again on a fresh one is safe
-# for the API's read-only statements.
-CONNECTION_LOST = (asyncpg.ConnectionDoesNotExistError, asyncpg.InterfaceError, ConnectionResetError)
+# for the API's read-only statements. A server shutting down can end a session between asyncpg's protocol steps,
+# which asyncpg reports as InternalClientError ("cannot switch to state …"; seen in tests/test_replicas.py).
+CONNECTION_LOST = (
+    asyncpg.ConnectionDoesNotExistError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    ConnectionResetError,
+)
 # The server cannot be reached or refuses new sessions.
 UNREACHABLE = (
     OSError,
@@ -50,13 +64,19 @@ class QueryTimeout(Exception):
     """A statement ran past the API role's statement_timeout and was cancelled."""
 
 
-def _count_statement(_record: LoggedQuery) -> None:
-    # asyncpg calls loggers with call_soon from the querying task, so its context (and purpose) comes along.
-    DB_QUERIES.labels(STATEMENT_PURPOSE.get()).inc()
+def _statement_counter(target: str) -> Callable[[asyncpg.Connection], Coroutine[Any, Any, None]]:
+    """A connection's `init`: counts each of its statements by purpose and by target."""
+    per_target = DB_STATEMENTS.labels(target)
 
+    def count_statement(_record: LoggedQuery) -> None:
+        # asyncpg calls loggers with call_soon from the querying task, so its context (and purpose) comes along.
+        DB_QUERIES.labels(STATEMENT_PURPOSE.get()).inc()
+        per_target.inc()
 
-async def _init_api_connection(conn: asyncpg.Connection) -> None:
-    conn.add_query_logger(_count_statement)
+    async def init(conn: asyncpg.Connection) -> None:
+        conn.add_query_logger(count_statement)
+
+    return init
 
 
 async def _keep_session(conn: asyncpg.Connection) -> None:
@@ -70,9 +90,10 @@ class ApiPool:
     that died, and turns the database's absence into DatabaseUnavailable and cancelled statements into
     QueryTimeout."""
 
-    def __init__(self, pool: asyncpg.Pool, acquire_timeout: float) -> None:
+    def __init__(self, pool: asyncpg.Pool, acquire_timeout: float, target: str = "primary") -> None:
         self.pool = pool
         self.acquire_timeout = acquire_timeout
+        self.target = target
 
     async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
         return await self._run(lambda conn: conn.fetch(query, *args))
@@ -114,15 +135,22 @@ class ApiPool:
 
 
 async def create_api_pool(
-    dsn: str, *, max_size: int, connect_timeout_s: float, statement_timeout_ms: int, acquire_timeout_s: float
+    dsn: str,
+    *,
+    max_size: int,
+    connect_timeout_s: float,
+    statement_timeout_ms: int,
+    acquire_timeout_s: float,
+    target: str = "primary",
 ) -> ApiPool:
-    """A pool that opens no connection up front, so the API starts while the database is down."""
+    """A pool that opens no connection up front, so the API starts while the database is down. `target` labels
+    its statements in `hiraku_db_statements_total`: "primary" or "replica"."""
     pool = await asyncpg.create_pool(
         dsn,
         min_size=0,
         max_size=max_size,
         timeout=connect_timeout_s,
-        init=_init_api_connection,
+        init=_statement_counter(target),
         reset=_keep_session,
         server_settings={
             "application_name": "hiraku-api",
@@ -132,7 +160,7 @@ async def create_api_pool(
     )
     if pool is None:  # only when created with a closed loop
         raise RuntimeError("could not create the connection pool")
-    return ApiPool(pool, acquire_timeout_s)
+    return ApiPool(pool, acquire_timeout_s, target)
 
 
 async def connect(dsn: str) -> asyncpg.Connection:

@@ -7,8 +7,10 @@ from asyncpg import Record
 from asyncpg.pool import PoolConnectionProxy
 
 from db.pool import ApiPool
+from db.replicas import ReadPools
 
-# Queries run on a pool (the API), a connection taken from it, or one connection (loads, tests).
-Executor = asyncpg.Pool | asyncpg.Connection | PoolConnectionProxy | ApiPool
+# Queries run on a pool (the API, alone or with its standbys), a connection taken from it, or one connection
+# (loads, tests).
+Executor = asyncpg.Pool | asyncpg.Connection | PoolConnectionProxy | ApiPool | ReadPools
 
 __all__ = ["Executor", "Record"]
