@@ -18,6 +18,7 @@ from api.caching import DatasetVersion, HttpCache
 from api.exports import Exports
 from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
+from api.maps import area_map
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
 from api.settings import Settings, api_dsn, replica_api_dsns
@@ -77,6 +78,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/readyz", readyz),
         Route("/metrics", metrics),
         Route("/export/{file}", Exports(), methods=["GET"]),
+        Route("/maps/{metric}.svg", area_map),
     ]
     middleware = [
         # Open data: any page may call the API. No cookies or credentials are involved, so CSRF has no target.

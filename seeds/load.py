@@ -11,7 +11,7 @@ import asyncpg
 
 from db import writes
 from db.dataset import dataset_version
-from seeds import directory, mynumber
+from seeds import directory, mynumber, shapes
 from seeds.catalog_imports import read_catalog_import, stored_catalog_imports
 from seeds.imports import read_import, stored_imports
 from seeds.report import REPORT_DIR, Report, read_report
@@ -86,6 +86,9 @@ async def load(
     municipalities = {g.code for g in sources.directory if g.level == "municipality"}
     for path in stored_catalog_imports(imports_dir) if imports_dir else []:
         sources.imported_entries.append((path, read_catalog_import(path, catalogs, municipalities)))
+    area_shapes = shapes.read_available(fetched, areas)
+    note = area_shapes.summary(areas) if area_shapes else None
+    result.notes += [note] if note else []
 
     async with conn.transaction():
         await writes.begin_load(conn)
@@ -96,6 +99,9 @@ async def load(
         for table, columns in TABLE_COLUMNS.items():
             await writes.copy_rows(conn, table, columns, tables.rows.get(table, []))
         await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report, sources))
+        await writes.copy_rows(
+            conn, "area_shape", shapes.COLUMNS, shapes.shape_rows(area_shapes) if area_shapes else []
+        )
         await writes.insert_dataset(conn, version, _edition_fields(report), inputs)
     result.counts = {
         "focus areas": len(report.focus_areas),
@@ -105,6 +111,7 @@ async def load(
         "milestones": len(tables.rows.get("milestone", [])),
         "catalogues": len(tables.rows.get("catalog", [])),
         "areas": len(tables.rows.get("area", [])),
+        "area shapes": len(area_shapes.shapes) if area_shapes else 0,
         "imported files": len(sources.imported) + len(sources.imported_entries),
     }
     return result

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from typing import TYPE_CHECKING, Annotated
+from urllib.parse import urlencode
 
 import strawberry
 
-from db import areas
+from db import areas, maps
 from db.metrics import ObservationWindow
 from db.types import Record
 from loaders.observations import ObservationPage
@@ -138,6 +139,32 @@ class Metric(Node):
             areas_without_value=total - with_value,
             entries=entries,
         )
+
+    @strawberry.field(
+        description="Where to get a choropleth map (SVG) of the metric's area values: a URL relative to this API, "
+        "e.g. `/maps/mynumber-card-issued-rate-soumu.svg?level=prefecture`. The map has a legend of five "
+        "quintile classes, each area's value on hover, a text alternative and the credit lines its licences ask "
+        "for. Null when the metric has no values by area (at that level, on that date)."
+    )
+    async def map_url(
+        self,
+        info: Info,
+        date: Annotated[
+            dt.date | None, strawberry.argument(description="The date to map; default: the latest with area values.")
+        ] = None,
+        level: Annotated[
+            AreaLevel | None,
+            strawberry.argument(description="Default: municipalities when there are municipal values."),
+        ] = None,
+    ) -> str | None:
+        levels = await maps.map_levels(info.context.pool, self.metric_id, date)
+        chosen = maps.chosen_level(levels, level.value if level else None)
+        if chosen is None or (date is not None and not levels[chosen].has_date):
+            return None
+        # Only what was asked for: without a date the URL keeps showing the latest values after a new load.
+        asked = {"level": chosen if level else None, "date": date.isoformat() if date else None}
+        query = urlencode({name: value for name, value in asked.items() if value})
+        return f"/maps/{self.slug}.svg" + (f"?{query}" if query else "")
 
     @strawberry.field(description="Comparisons the report states (「3.6倍」, 「+5,776条項」).")
     async def comparisons(self, info: Info) -> list[Comparison]:

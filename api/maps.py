@@ -1,0 +1,136 @@
+"""`GET /maps/{metric}.svg`: a choropleth of a metric's area values on a date, cacheable by dataset version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from api.svgmap import MapArea, MapSpec, render
+from db import maps
+from db.dataset import data_sources, dataset
+from db.metrics import metrics_by_slugs
+from db.pool import DatabaseUnavailable, QueryTimeout
+from db.texts import citations_by_ids
+from db.types import Executor, Record
+from schema.limits import CACHE_MAX_AGE_S
+from schema.types.source import Source
+
+MEDIA_TYPE = "image/svg+xml; charset=utf-8"
+LEVELS = ("prefecture", "municipality")
+BOUNDARIES = "policy-dashboard-boundaries"
+
+
+class MapError(Exception):
+    """An expected refusal: a bad parameter (400) or nothing to map (404); the message says which."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+async def area_map(request: Request) -> Response:
+    """The SVG, or a plain-text error naming the parameter or what is missing."""
+    version = request.app.state.dataset_version.current
+    etag = _etag(version, request.url.path, request.scope.get("query_string", b"")) if version else None
+    if etag is not None and etag in _requested_etags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers={"etag": etag, "cache-control": _cache_control()})
+    try:
+        day = _date(request.query_params.get("date"))
+        level = _level(request.query_params.get("level"))
+        svg = render(await _map_spec(request.app.state.pool, request.path_params["metric"], day, level))
+    except MapError as error:
+        return PlainTextResponse(str(error), status_code=error.status, headers={"cache-control": "no-store"})
+    except (DatabaseUnavailable, QueryTimeout) as error:
+        message = f"the database cannot answer now: {error}"
+        return PlainTextResponse(message, status_code=503, headers={"cache-control": "no-store", "retry-after": "5"})
+    headers = {"cache-control": _cache_control()} | ({"etag": etag} if etag else {})
+    return Response(svg, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _date(raw: str | None) -> dt.date | None:
+    if raw is None:
+        return None
+    try:
+        return dt.date.fromisoformat(raw) if len(raw) == 10 else _bad_date(raw)
+    except ValueError:
+        return _bad_date(raw)
+
+
+def _bad_date(raw: str) -> dt.date:
+    raise MapError(400, f"`date` must be a date as YYYY-MM-DD, got {raw[:40]!r}")
+
+
+def _level(raw: str | None) -> str | None:
+    if raw is not None and raw not in LEVELS:
+        raise MapError(400, f"`level` must be prefecture or municipality, got {raw[:40]!r}")
+    return raw
+
+
+async def _map_spec(pool: Executor, slug: str, day: dt.date | None, level: str | None) -> MapSpec:
+    found = await metrics_by_slugs(pool, [slug])
+    if not found:
+        raise MapError(404, f"no metric has the slug {slug[:100]!r}")
+    metric = found[0]
+    levels = await maps.map_levels(pool, metric["id"], day)
+    if not levels:
+        raise MapError(404, f"the metric {slug!r} has no values by prefecture or municipality, so it has no map")
+    chosen = maps.chosen_level(levels, level)
+    if chosen is None:
+        raise MapError(404, f"the metric {slug!r} has no values by {level}; it has some by {' and '.join(levels)}")
+    if day is not None and not levels[chosen].has_date:
+        raise MapError(
+            404, f"the metric {slug!r} has no {chosen} values on {day}; the latest are of {levels[chosen].latest}"
+        )
+    day = day or levels[chosen].latest
+    rows = await maps.map_areas(pool, metric["id"], chosen, day)
+    outlines = await maps.area_shapes_by_level(pool, "prefecture") if chosen == "municipality" else []
+    return MapSpec(
+        metric=metric["name"],
+        unit=metric["unit_label"],
+        date=day,
+        level=chosen,
+        areas=[_area(row) for row in rows],
+        credits=await _credits(pool, {row["citation_id"] for row in rows if row["citation_id"] is not None}),
+        outlines=[row["path"] for row in outlines],
+    )
+
+
+def _area(row: Record) -> MapArea:
+    name = row["name"] if row["prefecture_name"] is None else f"{row['prefecture_name']} {row['name']}"
+    box = None if row["path"] is None else (row["x_min"], row["y_min"], row["x_max"], row["y_max"])
+    return MapArea(row["code"], name, row["path"], box, row["value"])
+
+
+async def _credits(pool: Executor, citation_ids: set[int]) -> list[str]:
+    """The boundaries' attribution (CC BY 4.0 asks for it, and for saying they were changed), the data's, and us."""
+    sources = {row["slug"]: row for row in await data_sources(pool)}
+    boundary = sources.get(BOUNDARIES)
+    lines = []
+    if boundary is not None:
+        lines.append(f"地図：{boundary['attribution']}（CC BY 4.0、hiraku が投影・簡略化）")
+    edition = await dataset(pool)
+    citations = await citations_by_ids(pool, sorted(citation_ids)) if edition else []
+    # Every snapshot file of a series is its own citation with the same owner and document: say it once.
+    data = dict.fromkeys(Source.from_citation(row, edition).attribution for row in citations if edition)
+    lines.append(f"データ：{'／'.join(data) or '（出典なし）'}")
+    lines.append("作成：hiraku（デジタル庁 年次報告書のデータを公開する GraphQL API）")
+    return lines
+
+
+def _cache_control() -> str:
+    return f"public, max-age={CACHE_MAX_AGE_S}"
+
+
+def _etag(version: str, path: str, query_string: bytes) -> str:
+    """Weak ETag over the dataset version, the metric and the parameters, whatever their order."""
+    pairs = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+    digest = hashlib.sha256(repr((version, path, pairs)).encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def _requested_etags(header: str) -> set[str]:
+    return {tag.strip() for tag in header.split(",") if tag.strip()}

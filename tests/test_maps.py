@@ -1,0 +1,108 @@
+"""GET /maps/{metric}.svg against the loaded data: a readable, credited, accessible choropleth, and clear refusals."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import httpx
+
+from seeds.sources import read_manifest
+from tests.support import graphql
+
+SVG = "{http://www.w3.org/2000/svg}"
+RATE = "mynumber-card-issued-rate-soumu"
+
+
+def parsed(response: httpx.Response) -> ET.Element:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "image/svg+xml; charset=utf-8"
+    return ET.fromstring(response.content)  # noqa: S314 - the suite's own server
+
+
+def area_paths(root: ET.Element) -> list[ET.Element]:
+    """Paths of areas: those inside a class group (borders drawn on top have no title)."""
+    return [p for g in root.iter(f"{SVG}g") if g.get("class", "").startswith(("class-", "no-data")) for p in g]
+
+
+async def test_a_municipal_map_has_one_titled_path_per_area_and_a_text_alternative(client: httpx.AsyncClient) -> None:
+    root = parsed(await client.get(f"/maps/{RATE}.svg"))
+    assert root.get("role") == "img"
+    assert root.get("width") and root.get("height") and len((root.get("viewBox") or "").split()) == 4
+    title = root.findtext(f"{SVG}title") or ""
+    desc = root.findtext(f"{SVG}desc") or ""
+    assert "人口に対する交付枚数率" in title and "2022-12-31" in title and "市区町村" in title
+    for part in ("最小 31.7%（沖縄県 多良間村）", "中央値", "最大 95.4%（大分県 姫島村）", "値のない市区町村: 0"):
+        assert part in desc
+    paths = area_paths(root)
+    assert len(paths) == 1741
+    titles = [p.findtext(f"{SVG}title") or "" for p in paths]
+    assert all(t.endswith("%（2022-12-31）") for t in titles)
+    assert "大分県 姫島村: 95.4%（2022-12-31）" in titles
+
+
+async def test_the_legend_has_five_numbered_classes_and_a_no_data_entry(client: httpx.AsyncClient) -> None:
+    root = parsed(await client.get(f"/maps/{RATE}.svg"))
+    entries = [g for g in root.iter(f"{SVG}g") if g.get("class") == "legend-class"]
+    texts = [[t.text or "" for t in g.iter(f"{SVG}text")] for g in entries]
+    assert [number for number, _ in texts] == ["1", "2", "3", "4", "5", "–"]
+    assert texts[0][1].startswith("31.7 – ")
+    assert texts[4][1].split("（")[0].endswith("95.4%")
+    assert sum(int(label.split("（")[1].rstrip("）").replace(",", "")) for _, label in texts[:5]) == 1741
+    assert texts[5][1] == "値なし（0）"
+    fills = {g.get("fill") for g in root.iter(f"{SVG}g") if (g.get("class") or "").startswith("class-")}
+    assert len(fills) == 5
+
+
+async def test_the_credit_line_names_the_boundaries_the_data_and_hiraku(client: httpx.AsyncClient) -> None:
+    root = parsed(await client.get(f"/maps/{RATE}.svg?level=prefecture"))
+    credit = "".join(t.text or "" for t in root.iter(f"{SVG}text") if t.get("class") == "credit")
+    boundaries = next(s for s in read_manifest() if s.slug == "policy-dashboard-boundaries")
+    assert boundaries.attribution in credit and "CC BY 4.0" in credit
+    assert "総務省" in credit and "hiraku" in credit
+
+
+async def test_prefectures_on_a_given_date(client: httpx.AsyncClient) -> None:
+    root = parsed(await client.get(f"/maps/{RATE}.svg", params={"level": "prefecture", "date": "2017-03-08"}))
+    assert "2017-03-08" in (root.findtext(f"{SVG}title") or "")
+    paths = area_paths(root)
+    assert len(paths) == 47
+    assert any((p.findtext(f"{SVG}title") or "").startswith("東京都: ") for p in paths)
+
+
+async def test_refusals_name_what_is_wrong(client: httpx.AsyncClient) -> None:
+    unknown = await client.get("/maps/no-such-metric.svg")
+    assert unknown.status_code == 404 and "no-such-metric" in unknown.text
+    national = await client.get("/maps/mynaportal-registered-users.svg")
+    assert national.status_code == 404 and "no values by prefecture or municipality" in national.text
+    for params, name in (
+        ({"date": "2022-13-01"}, "`date`"),
+        ({"date": "yesterday"}, "`date`"),
+        ({"level": "x"}, "`level`"),
+    ):
+        bad = await client.get(f"/maps/{RATE}.svg", params=params)
+        assert bad.status_code == 400 and name in bad.text, bad.text
+    empty = await client.get(f"/maps/{RATE}.svg", params={"date": "2020-01-02"})
+    assert empty.status_code == 404 and "2022-12-31" in empty.text
+
+
+async def test_maps_are_cached_by_dataset_version(client: httpx.AsyncClient) -> None:
+    first = await client.get(f"/maps/{RATE}.svg?level=prefecture")
+    assert first.headers["cache-control"].startswith("public, max-age=")
+    again = await client.get(f"/maps/{RATE}.svg?level=prefecture", headers={"if-none-match": first.headers["etag"]})
+    assert again.status_code == 304
+    other = await client.get(f"/maps/{RATE}.svg?level=municipality", headers={"if-none-match": first.headers["etag"]})
+    assert other.status_code == 200
+
+
+async def test_metric_map_url_links_to_the_map(client: httpx.AsyncClient) -> None:
+    query = f"""{{ rate: metric(slug: "{RATE}") {{ latest: mapUrl
+                     byPrefecture: mapUrl(level: PREFECTURE, date: "2017-03-08") none: mapUrl(date: "2020-01-02") }}
+                 national: metric(slug: "mynaportal-registered-users") {{ mapUrl }} }}"""
+    data = (await graphql(client, query))["data"]
+    assert data["rate"] == {
+        "latest": f"/maps/{RATE}.svg",
+        "byPrefecture": f"/maps/{RATE}.svg?level=prefecture&date=2017-03-08",
+        "none": None,
+    }
+    assert data["national"] == {"mapUrl": None}
+    assert len(area_paths(parsed(await client.get(data["rate"]["byPrefecture"])))) == 47
