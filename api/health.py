@@ -9,6 +9,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from api.observability import record_pool_usage
 from db.dataset import ready
 from db.pool import ApiPool, DatabaseUnavailable
 from db.replicas import ReadPools
@@ -33,4 +34,5 @@ async def readyz(request: Request) -> Response:
 
 
 async def metrics(request: Request) -> Response:
+    record_pool_usage(request.app.state.pool)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,4 +1,4 @@
-"""Request metrics for /metrics: execution time by operation name, and executions waiting for their turn.
+"""Request metrics for /metrics: execution time by operation name, executions waiting for their turn, pool use.
 
 Operation names come from clients, so they are bounded before they become label values: only GraphQL names of
 at most 64 characters, and at most MAX_OPERATION_NAMES distinct ones per process; anything else is counted as
@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 from prometheus_client import Gauge, Histogram
+
+from db.pool import ApiPool
+from db.replicas import ReadPools
 
 MAX_OPERATION_NAMES = 200
 GRAPHQL_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
@@ -28,7 +31,25 @@ EXECUTIONS_WAITING = Gauge(
     "GraphQL requests waiting for their turn to execute (HIRAKU_MAX_EXECUTIONS run at once).",
 )
 
+POOL_CONNECTIONS = Gauge(
+    "hiraku_db_pool_connections",
+    "Connections of the API's pools when /metrics was read: open (in use or idle), idle, and the most allowed; by "
+    "server (primary, standby N).",
+    ["server", "state"],
+)
+
 _known: set[str] = set()
+
+
+def record_pool_usage(pool: ApiPool | ReadPools) -> None:
+    """Read the pools' sizes now (asyncpg keeps them; reading costs nothing)."""
+    servers = [("primary", pool)] if isinstance(pool, ApiPool) else [("primary", pool.primary)]
+    if isinstance(pool, ReadPools):
+        servers += [(f"standby {n}", standby.pool) for n, standby in enumerate(pool.standbys, 1)]
+    for server, api_pool in servers:
+        POOL_CONNECTIONS.labels(server, "open").set(api_pool.pool.get_size())
+        POOL_CONNECTIONS.labels(server, "idle").set(api_pool.pool.get_idle_size())
+        POOL_CONNECTIONS.labels(server, "max").set(api_pool.pool.get_max_size())
 
 
 def operation_label(name: str | None, query: str | None) -> str:

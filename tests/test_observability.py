@@ -35,3 +35,11 @@ async def test_names_a_client_makes_up_cannot_grow_the_metrics(client: httpx.Asy
     assert await _count(client, "other") == before_other + 1
     assert await _count(client, "anonymous") == before_anonymous + 1
     assert long_name not in (await client.get("/metrics")).text
+
+
+async def test_pool_use_is_reported(client: httpx.AsyncClient) -> None:
+    text = (await client.get("/metrics")).text
+    sizes = dict(re.findall(r'^hiraku_db_pool_connections\{server="primary",state="(\w+)"\} (\S+)$', text, re.M))
+    assert float(sizes["max"]) == 20
+    assert 1 <= float(sizes["open"]) <= 20
+    assert 0 <= float(sizes["idle"]) <= float(sizes["open"])
