@@ -67,7 +67,10 @@ def create_app(settings: Settings) -> Starlette:
             await pool.close()
 
     graphql: ASGIApp = graphql_app(
-        graphiql=settings.graphiql, introspection=settings.introspection, max_executions=settings.max_executions
+        graphiql=settings.graphiql,
+        introspection=settings.introspection,
+        max_executions=settings.max_executions,
+        tracing=settings.tracing,
     )
     if settings.response_cache_mb > 0:
         graphql = ResponseCache(graphql, max_bytes=settings.response_cache_mb * 1024 * 1024)
@@ -87,7 +90,15 @@ def create_app(settings: Settings) -> Starlette:
             allow_origins=["*"],
             allow_methods=["GET", "POST"],
             allow_headers=["*"],
-            expose_headers=["ETag", "Retry-After"],
+            # Exports and maps name their file, version and licence in headers that pages should be able to read.
+            expose_headers=[
+                "ETag",
+                "Retry-After",
+                "Content-Disposition",
+                "Link",
+                "X-Dataset-Version",
+                "X-Dataset-Attribution",
+            ],
             max_age=86_400,
         ),
         Middleware(RequestTimeout, seconds=REQUEST_TIMEOUT_S),

@@ -101,9 +101,11 @@ class GraphQLApp(GraphQL[Context, None]):
         return await super().process_result(request, result)
 
 
-def graphql_app(*, graphiql: bool, introspection: bool, max_executions: int, **options: Any) -> GraphQLApp:
+def graphql_app(
+    *, graphiql: bool, introspection: bool, max_executions: int, tracing: bool = False, **options: Any
+) -> GraphQLApp:
     return GraphQLApp(
-        build_schema(introspection=introspection),
+        build_schema(introspection=introspection, tracing=tracing),
         graphql_ide="graphiql" if graphiql else None,
         allow_queries_via_get=True,
         max_executions=max_executions,

@@ -35,6 +35,8 @@ class Settings:
     limit_concurrency: int
     response_cache_mb: int
     max_executions: int
+    workers: int
+    tracing: bool
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -61,6 +63,8 @@ class Settings:
             limit_concurrency=config("HIRAKU_LIMIT_CONCURRENCY", cast=int, default=500),
             response_cache_mb=config("HIRAKU_RESPONSE_CACHE_MB", cast=int, default=64),
             max_executions=config("HIRAKU_MAX_EXECUTIONS", cast=int, default=8),
+            workers=config("HIRAKU_WORKERS", cast=int, default=1),
+            tracing=config("HIRAKU_TRACING", cast=bool, default=False),
         )
 
 

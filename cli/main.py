@@ -11,8 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import uvicorn
+from starlette.applications import Starlette
 from starlette.datastructures import Secret
 
 from api.app import create_app
@@ -50,6 +52,8 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     """Everything `make run` needs: sources, database, migrations, load, then serve."""
+    if _workers_refused(settings):
+        return 2
     fetched = fetch_sources(settings)
     with database(settings) as dsn:
         migrate_database(settings, dsn)
@@ -59,6 +63,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def serve(settings: Settings, args: argparse.Namespace) -> int:
+    if _workers_refused(settings):
+        return 2
     if settings.api_database_url is not None:
         # A deployment that hands the API only its read-only DSN: nothing to start or set up.
         _serve(settings)
@@ -66,6 +72,17 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
     with database(settings) as dsn:
         _serve(dataclasses.replace(settings, database_url=Secret(dsn)))
     return 0
+
+
+def _workers_refused(settings: Settings) -> bool:
+    """Worker processes build their apps from the environment, so it must name the database: the embedded
+    server, started by this process, is for one process."""
+    if settings.workers > 1 and settings.database_url is None and settings.api_database_url is None:
+        say(
+            "serve", "HIRAKU_WORKERS > 1 needs DATABASE_URL or HIRAKU_API_DATABASE_URL (the embedded server serves one)"
+        )
+        return True
+    return False
 
 
 class _Server(uvicorn.Server):
@@ -79,10 +96,38 @@ class _Server(uvicorn.Server):
 
 
 def _serve(settings: Settings) -> None:
+    if settings.workers > 1:
+        _serve_workers(settings)
+        return
     app = create_app(settings)
     _tune_garbage_collector()
     config = uvicorn.Config(
         app,
+        **_server_options(settings),
+    )
+    try:
+        _Server(config).run()
+    except KeyboardInterrupt:
+        # Uvicorn has shut down gracefully and re-raised the signal: stopping is how serving ends.
+        say("serve", "stopped")
+
+
+def _serve_workers(settings: Settings) -> None:
+    """HIRAKU_WORKERS processes on one socket (uvicorn's supervisor restarts one that dies). Each builds its app
+    from the environment (see _workers_refused)."""
+    say("serve", f"{settings.workers} worker processes on http://{settings.host}:{settings.port}/graphql")
+    uvicorn.run("cli.main:worker_app", factory=True, workers=settings.workers, **_server_options(settings))
+
+
+def worker_app() -> Starlette:
+    """The app of one worker process."""
+    app = create_app(Settings.from_environ())
+    _tune_garbage_collector()
+    return app
+
+
+def _server_options(settings: Settings) -> dict[str, Any]:
+    return dict(
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
@@ -94,11 +139,6 @@ def _serve(settings: Settings) -> None:
         http="httptools",
         proxy_headers=settings.trust_proxy,
     )
-    try:
-        _Server(config).run()
-    except KeyboardInterrupt:
-        # Uvicorn has shut down gracefully and re-raised the signal: stopping is how serving ends.
-        say("serve", "stopped")
 
 
 def _tune_garbage_collector() -> None:

@@ -20,6 +20,7 @@ from schema.extensions.errors import PublicErrors, log_errors
 from schema.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from schema.queries import Query
 from schema.scalars import SCALARS
+from schema.tracing import tracing_extension
 from schema.types.municipality import Municipality
 from schema.types.prefecture import Prefecture
 
@@ -35,7 +36,7 @@ class HirakuSchema(strawberry.Schema):
         log_errors(errors, operation)
 
 
-def build_schema(*, introspection: bool = True, short_path: bool = True) -> strawberry.Schema:
+def build_schema(*, introspection: bool = True, short_path: bool = True, tracing: bool = False) -> strawberry.Schema:
     """The schema; extensions are passed as factories so that no state is shared between requests (but the store
     of valid documents, which belongs to this schema and its rules)."""
     documents = ValidDocuments()
@@ -54,6 +55,8 @@ def build_schema(*, introspection: bool = True, short_path: bool = True) -> stra
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
+    if tracing:
+        extensions.append(tracing_extension())
     return HirakuSchema(
         query=Query,
         extensions=extensions,
