@@ -11,7 +11,8 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.routing import Route
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.routing import Route, request_response
 from starlette.types import ASGIApp
 
 from api.caching import DatasetVersion, HttpCache
@@ -80,8 +81,14 @@ def create_app(settings: Settings) -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
-        Route("/export/{file}", Exports(), methods=["GET"]),
-        Route("/maps/{metric}.svg", area_map),
+        # Whole tables and maps compress ten- to twentyfold (repeated sources and units, path data); answers to
+        # GraphQL are left alone, so that the response cache sends its bytes as they are.
+        Route("/export/{file}", GZipMiddleware(Exports(), minimum_size=1024, compresslevel=6), methods=["GET"]),
+        Route(
+            "/maps/{metric}.svg",
+            GZipMiddleware(request_response(area_map), minimum_size=1024, compresslevel=6),
+            methods=["GET"],
+        ),
     ]
     middleware = [
         # Open data: any page may call the API. No cookies or credentials are involved, so CSRF has no target.

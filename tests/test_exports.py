@@ -179,3 +179,18 @@ async def test_exports_at_once_are_limited_and_their_slots_come_back(settings: S
             await asyncio.sleep(0.1)
         else:
             pytest.fail("the slots of closed downloads did not come back")
+
+
+async def test_exports_and_maps_are_compressed_for_clients_that_accept_it(client: httpx.AsyncClient) -> None:
+    plain = await client.get("/export/municipalities.csv", headers={"accept-encoding": "identity"})
+    packed = await client.get("/export/municipalities.csv", headers={"accept-encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.content == plain.content  # httpx has unpacked it
+    assert (
+        int(packed.headers.get("content-length", 0)) < len(plain.content) / 3 or "content-length" not in packed.headers
+    )
+    svg = await client.get("/maps/mynumber-card-issued-rate-soumu.svg", headers={"accept-encoding": "gzip"})
+    assert svg.status_code == 200
+    assert svg.headers["content-encoding"] == "gzip"
+    assert svg.text.startswith("<svg")
