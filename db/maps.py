@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db.sql import sql
@@ -21,6 +22,12 @@ async def map_levels(db: Executor, metric_id: int, date: dt.date | None) -> dict
     """The levels (prefecture, municipality) that have values of the metric; empty when it has no area values."""
     rows = await db.fetch(sql("map_levels"), metric_id, date)
     return {row["level"]: LevelDates(row["latest"], row["has_date"]) for row in rows}
+
+
+async def map_levels_by_keys(db: Executor, keys: Sequence[tuple[int, dt.date | None]]) -> list[Record]:
+    """map_levels for many (metric id, date) at once: rows of metric_id, date, level, latest, has_date."""
+    metric_ids, dates = [key[0] for key in keys], [key[1] for key in keys]
+    return list(await db.fetch(sql("map_levels_by_keys"), metric_ids, dates))
 
 
 async def map_areas(db: Executor, metric_id: int, level: str, date: dt.date) -> list[Record]:

@@ -8,7 +8,7 @@ from functools import cached_property, partial
 
 from strawberry.dataloader import DataLoader
 
-from db import areas, catalogs, metrics, milestones, report, texts
+from db import areas, catalogs, maps, metrics, milestones, report, texts
 from db.dataset import dataset
 from db.metrics import ObservationWindow
 from db.paging import Slice
@@ -201,6 +201,22 @@ class Loaders:
     @cached_property
     def service_count_by_area(self) -> DataLoader[str, int]:
         return counts_per_key(partial(catalogs.service_counts_by_area_codes, self.pool), "area_code")
+
+    @cached_property
+    def map_levels(self) -> DataLoader[tuple[int, dt.date | None], dict[str, maps.LevelDates]]:
+        return _map_levels(self.pool)
+
+
+def _map_levels(pool: Executor) -> DataLoader[tuple[int, dt.date | None], dict[str, maps.LevelDates]]:
+    """The levels a metric can be mapped at (for `mapUrl`), for a page of metrics in one statement."""
+
+    async def load(keys: list[tuple[int, dt.date | None]]) -> list[dict[str, maps.LevelDates]]:
+        levels: dict[tuple[int, dt.date | None], dict[str, maps.LevelDates]] = {key: {} for key in keys}
+        for row in await maps.map_levels_by_keys(pool, keys):
+            levels[(row["metric_id"], row["date"])][row["level"]] = maps.LevelDates(row["latest"], row["has_date"])
+        return [levels[key] for key in keys]
+
+    return DataLoader(load_fn=load)
 
 
 async def _load_dataset(pool: Executor) -> list[Record]:

@@ -71,3 +71,16 @@ async def test_milestones_with_their_initiatives(uncached_client: httpx.AsyncCli
 async def test_a_municipality_comes_with_its_prefecture_in_one_statement(uncached_client: httpx.AsyncClient) -> None:
     query = '{ municipality(code: "011002") { name prefecture { name } } }'
     assert await _statements(uncached_client, query) == 1
+
+
+async def test_map_urls_of_a_page_of_metrics_take_one_statement(uncached_client: httpx.AsyncClient) -> None:
+    query = '{ metrics(first: 100) { nodes { slug mapUrl dated: mapUrl(date: "2022-12-31") } } }'
+    # metrics page; the levels of every metric (without and with the date) at once.
+    assert await _statements(uncached_client, query) == 2
+    nodes = (await graphql(uncached_client, query))["data"]["metrics"]["nodes"]
+    mapped = {node["slug"]: (node["mapUrl"], node["dated"]) for node in nodes if node["mapUrl"]}
+    assert mapped["mynumber-card-issued-rate-soumu"] == (
+        "/maps/mynumber-card-issued-rate-soumu.svg",
+        "/maps/mynumber-card-issued-rate-soumu.svg?date=2022-12-31",
+    )
+    assert all(node["mapUrl"] is None for node in nodes if node["slug"] == "mynaportal-registered-users")

@@ -157,7 +157,7 @@ class Metric(Node):
             strawberry.argument(description="Default: municipalities when there are municipal values."),
         ] = None,
     ) -> str | None:
-        levels = await maps.map_levels(info.context.pool, self.metric_id, date)
+        levels = await info.context.loaders.map_levels.load((self.metric_id, date))
         chosen = maps.chosen_level(levels, level.value if level else None)
         if chosen is None or (date is not None and not levels[chosen].has_date):
             return None
