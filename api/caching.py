@@ -81,8 +81,8 @@ class HttpCache:
         if version is None:
             await self.app(scope, receive, send)
             return
-        etag = _etag(version, scope["query_string"])
-        if etag in _requested_etags(Headers(scope=scope)):
+        etag = weak_etag(version, scope["path"], scope["query_string"])
+        if etag in requested_etags(Headers(scope=scope)):
             headers = [(b"etag", etag.encode()), (b"cache-control", self._cache_control().encode())]
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
@@ -105,12 +105,14 @@ class HttpCache:
         return f"public, max-age={self.max_age}"
 
 
-def _etag(version: str, query_string: bytes) -> str:
-    """Weak ETag over the dataset version and the request's parameters, whatever their order."""
+def weak_etag(version: str, path: str, query_string: bytes) -> str:
+    """Weak ETag over the dataset version, the path and the request's parameters, whatever their order: the
+    answers of /graphql, /export and /maps only change when a dataset is loaded."""
     pairs = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
-    digest = hashlib.sha256(repr((version, pairs)).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(repr((version, path, pairs)).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
 
 
-def _requested_etags(headers: Headers) -> set[str]:
+def requested_etags(headers: Headers) -> set[str]:
+    """The ETags of If-None-Match."""
     return {tag.strip() for tag in headers.get("if-none-match", "").split(",") if tag.strip()}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import re
 from collections.abc import AsyncIterator, Awaitable
 from typing import Any, TypeVar
@@ -13,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
+from api.caching import requested_etags, weak_etag
 from api.export_formats import csv_chunks, json_chunks
 from db.areacode import AreaCodeError, normalise
 from db.dataset import dataset
@@ -59,11 +59,11 @@ class Exports:
         filters, bom = _parameters(request, table, format_)
         version = await _version(request)
         headers = {
-            "etag": _etag(version, request),
+            "etag": weak_etag(version, request.url.path, request.scope.get("query_string", b"")),
             "cache-control": f"public, max-age={CACHE_MAX_AGE_S}",
             "x-dataset-version": version,
         }
-        if headers["etag"] in {tag.strip() for tag in request.headers.get("if-none-match", "").split(",")}:
+        if headers["etag"] in requested_etags(request.headers):
             return Response(status_code=304, headers=headers)
         if self.slots.locked():
             raise ExportError(503, "Too many exports are running: try again in a few seconds.", "SERVICE_UNAVAILABLE")
@@ -178,13 +178,6 @@ def _primary(pool: Any) -> ApiPool:
     """With standbys (db.replicas.ReadPools), exports read from the primary, whose pool holds the cursor."""
     primary: ApiPool = getattr(pool, "primary", pool)
     return primary
-
-
-def _etag(version: str, request: Request) -> str:
-    """Weak ETag over the dataset version, the path and the parameters, whatever their order."""
-    pairs = sorted(request.query_params.multi_items())
-    digest = hashlib.sha256(repr((version, request.url.path, pairs)).encode()).hexdigest()[:32]
-    return f'W/"{digest}"'
 
 
 def _file_name(table: ExportTable, filters: dict[str, str], version: str, format_: str) -> str:

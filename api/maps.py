@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from api.caching import requested_etags, weak_etag
 from api.svgmap import MapArea, MapSpec, render
 from db import maps
 from db.dataset import data_sources, dataset
@@ -35,8 +34,8 @@ class MapError(Exception):
 async def area_map(request: Request) -> Response:
     """The SVG, or a plain-text error naming the parameter or what is missing."""
     version = request.app.state.dataset_version.current
-    etag = _etag(version, request.url.path, request.scope.get("query_string", b"")) if version else None
-    if etag is not None and etag in _requested_etags(request.headers.get("if-none-match", "")):
+    etag = weak_etag(version, request.url.path, request.scope.get("query_string", b"")) if version else None
+    if etag is not None and etag in requested_etags(request.headers):
         return Response(status_code=304, headers={"etag": etag, "cache-control": _cache_control()})
     try:
         day = _date(request.query_params.get("date"))
@@ -123,14 +122,3 @@ async def _credits(pool: Executor, citation_ids: set[int]) -> list[str]:
 
 def _cache_control() -> str:
     return f"public, max-age={CACHE_MAX_AGE_S}"
-
-
-def _etag(version: str, path: str, query_string: bytes) -> str:
-    """Weak ETag over the dataset version, the metric and the parameters, whatever their order."""
-    pairs = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
-    digest = hashlib.sha256(repr((version, path, pairs)).encode()).hexdigest()[:32]
-    return f'W/"{digest}"'
-
-
-def _requested_etags(header: str) -> set[str]:
-    return {tag.strip() for tag in header.split(",") if tag.strip()}
