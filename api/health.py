@@ -15,6 +15,8 @@ from db.pool import ApiPool, DatabaseUnavailable
 from db.replicas import ReadPools
 from schema.limits import POOL_ACQUIRE_TIMEOUT_S
 
+REFUSALS = (asyncpg.InvalidAuthorizationSpecificationError, asyncpg.InvalidCatalogNameError)
+
 
 async def healthz(request: Request) -> Response:
     """The process is up; says nothing about the database."""
@@ -29,8 +31,20 @@ async def readyz(request: Request) -> Response:
         async with asyncio.timeout(POOL_ACQUIRE_TIMEOUT_S):
             await ready(pool)
     except (DatabaseUnavailable, TimeoutError, asyncpg.PostgresError) as error:
-        return JSONResponse({"status": "unavailable", "reason": str(error) or type(error).__name__}, status_code=503)
+        return JSONResponse({"status": "unavailable", "reason": _reason(error)}, status_code=503)
     return JSONResponse({"status": "ready"})
+
+
+def _reason(error: Exception) -> str:
+    """Why the database is not ready, in words: the pool already says it for the database's absence."""
+    if isinstance(error, DatabaseUnavailable):
+        return str(error)
+    if isinstance(error, TimeoutError):
+        return f"the database did not answer within {POOL_ACQUIRE_TIMEOUT_S:g} s"
+    if isinstance(error, REFUSALS):
+        # A wrong role, password or database name: PostgreSQL's own message names which, and holds no secret.
+        return f"the database refused the connection: {error}"
+    return f"the database answered the readiness check with an error: {error}"
 
 
 async def metrics(request: Request) -> Response:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gc
+import os
 import signal
 import socket
 import sys
@@ -20,7 +21,8 @@ from starlette.datastructures import Secret
 from api.app import create_app
 from api.settings import Settings
 from cli.database import database
-from cli.output import say, timed
+from cli.output import log_config, say, timed
+from cli.port import cannot_listen
 from cli.steps import fetch_sources, import_catalog, import_observations, load_data, migrate_database
 from schema import build_schema
 from seeds.catalog_imports import CatalogImportError
@@ -54,6 +56,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     """Everything `make run` needs: sources, database, migrations, load, then serve."""
     if _workers_refused(settings):
         return 2
+    if _port_refused(settings):
+        return 1
     fetched = fetch_sources(settings)
     with database(settings) as dsn:
         migrate_database(settings, dsn)
@@ -65,6 +69,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 def serve(settings: Settings, args: argparse.Namespace) -> int:
     if _workers_refused(settings):
         return 2
+    if _port_refused(settings):
+        return 1
     if settings.api_database_url is not None:
         # A deployment that hands the API only its read-only DSN: nothing to start or set up.
         _serve(settings)
@@ -83,6 +89,14 @@ def _workers_refused(settings: Settings) -> bool:
         )
         return True
     return False
+
+
+def _port_refused(settings: Settings) -> bool:
+    """Found out before any other step, so that a second `make run` leaves the first server and its database be."""
+    problem = cannot_listen(settings.host, settings.port)
+    if problem is not None:
+        say("serve", problem)
+    return problem is not None
 
 
 class _Server(uvicorn.Server):
@@ -131,6 +145,7 @@ def _server_options(settings: Settings) -> dict[str, Any]:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
+        log_config=log_config(settings.log_level),
         # Beyond this many open connections and requests, uvicorn answers 503 at once (SECURITY.md, item 32).
         limit_concurrency=settings.limit_concurrency,
         timeout_keep_alive=5,
@@ -194,7 +209,14 @@ def data_check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def print_schema(settings: Settings, args: argparse.Namespace) -> int:
-    print(build_schema().as_str())
+    try:
+        print(build_schema().as_str(), flush=True)
+    except BrokenPipeError:
+        # The reader stopped early (`hiraku schema | head`). Python's documented recipe: standard output goes to
+        # devnull, so that flushing it at exit raises no second error. The status is 0: the schema (38 KB) fits in
+        # a pipe's buffer, so whether a reader's early stop is noticed at all depends on timing: a script under
+        # `set -o pipefail` gets the same status every time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
+
+from uvicorn.config import LOGGING_CONFIG
 
 
 def say(step: str, message: str) -> None:
@@ -21,3 +25,11 @@ def timed(step: str, message: str) -> Iterator[list[str]]:
     elapsed = time.perf_counter() - started
     extra = f": {', '.join(details)}" if details else ""
     say(step, f"{message}{extra} ({elapsed:.2f} s)")
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """Uvicorn's logging, plus hiraku's own loggers (`hiraku.graphql`: one line a request with errors) at `level`
+    through uvicorn's handler and format: without a handler of their own, nothing they say would be printed."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["hiraku"] = {"handlers": ["default"], "level": level.upper(), "propagate": False}
+    return config

@@ -60,6 +60,14 @@ class EmbeddedCluster:
             return False
         return self._pg_ctl("status", check=False).returncode == 0
 
+    def server_pid(self) -> int | None:
+        """The process id of the running server (the first line of postmaster.pid), None when none runs."""
+        try:
+            first = (self.pgdata / "postmaster.pid").read_text().split("\n", 1)[0]
+        except FileNotFoundError:
+            return None
+        return int(first) if first.strip().isdigit() and self.is_running() else None
+
     def start(self) -> None:
         """Initialise the data directory if needed and start the server unless it already runs."""
         self.directory.mkdir(parents=True, exist_ok=True)

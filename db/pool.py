@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 from asyncpg.connection import LoggedQuery
@@ -57,7 +58,42 @@ UNREACHABLE = (
 
 
 class DatabaseUnavailable(Exception):
-    """The database cannot answer now (down, restarting, out of connections, or the pool is exhausted)."""
+    """The database cannot answer now (down, restarting, out of connections, or the pool is exhausted). The message
+    says why in words an operator reads in /readyz and the log: never a DSN, so never a password."""
+
+
+def address(dsn: str) -> str:
+    """Where a DSN points, for messages: a socket directory or host:port, without the user or the password."""
+    parts = urlsplit(dsn)
+    query = parse_qs(parts.query)
+    port = query.get("port", [""])[0]
+    if "host" in query:
+        host = query["host"][0]
+        if host.startswith("/"):
+            return f"the socket directory {host}"
+        return f"{host}:{port or 5432}"
+    hosts = parts.netloc.rpartition("@")[2]
+    if not hosts:
+        return "PostgreSQL's default address (PGHOST, or a local socket)"
+    return hosts if ":" in hosts.rpartition("]")[2] else f"{hosts}:{port or 5432}"
+
+
+def unavailable(error: BaseException, where: str, timeout_s: float) -> DatabaseUnavailable:
+    """Why the database could not answer, from what asyncpg or the socket said."""
+    if isinstance(error, TimeoutError):
+        reason = (
+            f"no database connection within {timeout_s:g} s: the database at {where} did not answer, "
+            "or all of the API's connections stayed busy"
+        )
+    elif isinstance(error, FileNotFoundError | ConnectionRefusedError):
+        reason = f"the database cannot be reached: no server is listening at {where}"
+    elif isinstance(error, asyncpg.PostgresError):
+        reason = f"the database at {where} refused the connection: {error}"
+    elif isinstance(error, OSError):
+        reason = f"the database cannot be reached at {where}: {error.strerror or error}"
+    else:
+        reason = f"the connection to the database at {where} was lost: {error}"
+    return DatabaseUnavailable(reason)
 
 
 class QueryTimeout(Exception):
@@ -90,10 +126,13 @@ class ApiPool:
     that died, and turns the database's absence into DatabaseUnavailable and cancelled statements into
     QueryTimeout."""
 
-    def __init__(self, pool: asyncpg.Pool, acquire_timeout: float, target: str = "primary") -> None:
+    def __init__(
+        self, pool: asyncpg.Pool, acquire_timeout: float, target: str = "primary", where: str = "DATABASE_URL"
+    ) -> None:
         self.pool = pool
         self.acquire_timeout = acquire_timeout
         self.target = target
+        self.where = where
 
     async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
         return await self._run(lambda conn: conn.fetch(query, *args))
@@ -125,9 +164,9 @@ class ApiPool:
                 raise QueryTimeout(str(error)) from error
             except CONNECTION_LOST as error:
                 if attempt == 2:
-                    raise DatabaseUnavailable(type(error).__name__) from error
+                    raise unavailable(error, self.where, self.acquire_timeout) from error
             except UNREACHABLE as error:
-                raise DatabaseUnavailable(type(error).__name__) from error
+                raise unavailable(error, self.where, self.acquire_timeout) from error
         raise AssertionError("unreachable")
 
     async def close(self) -> None:
@@ -160,7 +199,7 @@ async def create_api_pool(
     )
     if pool is None:  # only when created with a closed loop
         raise RuntimeError("could not create the connection pool")
-    return ApiPool(pool, acquire_timeout_s, target)
+    return ApiPool(pool, acquire_timeout_s, target, address(dsn))
 
 
 async def connect(dsn: str) -> asyncpg.Connection:

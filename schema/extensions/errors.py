@@ -59,7 +59,8 @@ def _replace(error: GraphQLError, message: str, code: str) -> GraphQLError:
 
 
 def log_errors(errors: list[GraphQLError], operation: str | None) -> None:
-    """One line for the request; the traceback of an unexpected error once, never the whole query."""
+    """One line for the request; the traceback of an unexpected error once. Never the query nor its variables,
+    so no error message either: graphql-core's repeat the values of variables and the names the query asked for."""
     internal = [
         e for e in errors if e.original_error is not None and e.path is not None
         and not isinstance(e.original_error, PublicError | GraphQLError | DatabaseUnavailable | QueryTimeout)
@@ -70,7 +71,7 @@ def log_errors(errors: list[GraphQLError], operation: str | None) -> None:
         first = internal[0].original_error
         LOG.error("%s first=%s", line, type(first).__name__, exc_info=first)
     else:
-        LOG.info("%s first=%.200s", line, errors[0].message)
+        LOG.info("%s", line)
 
 
 def _kind(error: GraphQLError) -> str:
