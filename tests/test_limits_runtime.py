@@ -199,7 +199,7 @@ async def test_31_an_exhausted_pool_fails_after_the_acquire_timeout(settings: Se
     )
     try:
         async with pool.pool.acquire():
-            with pytest.raises(DatabaseUnavailable, match="no database connection within 0.2 s"):
+            with pytest.raises(DatabaseUnavailable, match=r"no database connection within 0\.2 s"):
                 await pool.fetchval("SELECT 1")
         assert await pool.fetchval("SELECT 1") == 1
     finally:
