@@ -7,14 +7,16 @@ from typing import Any
 
 import orjson
 from cross_web import HTTPException
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
-from api.media_types import SERVED, content_type
+from api.media_types import JSON, SERVED, content_type, response_media_type
 
 ACCEPTED_BODIES = "POST takes application/json; GET takes ?query=&variables= in the URL."
 CODES = {
@@ -117,3 +119,41 @@ def as_request_error(result: ExecutionResult, response: GraphQLHTTPResponse) -> 
             if extensions.get("code") in (None, "GRAPHQL_VALIDATION_FAILED"):
                 extensions["code"] = "BAD_USER_INPUT"
     return response
+
+
+class PlainRefusals:
+    """Starlette's router refuses a method /graphql does not take (405) in plain text before the view sees the
+    request: that answer becomes a GraphQL error like the view's."""
+
+    def __init__(self, app: ASGIApp, path: str) -> None:
+        self.app = app
+        self.path = path
+        self.messages = {405: "/graphql takes GET and POST."}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        replaced = False
+
+        async def replacing_send(message: Message) -> None:
+            nonlocal replaced
+            if message["type"] == "http.response.start" and message["status"] in self.messages:
+                headers = MutableHeaders(scope=message)
+                if headers.get("content-type", "").startswith("text/plain"):
+                    replaced = True
+                    status = message["status"]
+                    body = orjson.dumps(
+                        {"errors": [{"message": self.messages[status], "extensions": {"code": CODES[status]}}]}
+                    )
+                    media_type = response_media_type(Headers(scope=scope).get("accept")) or JSON
+                    headers["content-type"] = content_type(media_type)
+                    headers["content-length"] = str(len(body))
+                    await send(message)
+                    await send({"type": "http.response.body", "body": body})
+                    return
+            if replaced and message["type"] == "http.response.body":
+                return  # the plain text, already replaced
+            await send(message)
+
+        await self.app(scope, receive, replacing_send)

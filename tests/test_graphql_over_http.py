@@ -116,6 +116,8 @@ REFUSALS: list[tuple[str, dict[str, Any], int, str, str]] = [
     ("latin-1", {"content": b'{"query": "{ __typename }"}',
                  "headers": {"content-type": "application/json; charset=latin-1"}},
      415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type 'application/json; charset=latin-1' is not supported."),
+    ("put", {"method": "PUT", "json": {"query": FOCUS_AREAS}}, 405, "METHOD_NOT_ALLOWED",
+     "/graphql takes GET and POST."),
     ("mutation-by-get", {"get": {"query": "mutation { x }"}}, 405, "METHOD_NOT_ALLOWED",
      "mutations are not allowed when using GET"),
 ]  # fmt: skip
@@ -141,7 +143,9 @@ async def test_every_refusal_is_a_4xx_graphql_error_with_a_code_and_at_most_one_
         response = await client.get("/graphql", params=request_["get"], headers=accept)
     else:
         headers = request_.pop("headers", {"content-type": "application/json"} if "content" in request_ else {})
-        response = await client.post("/graphql", headers={**headers, **accept}, **request_)
+        response = await client.request(
+            request_.pop("method", "POST"), "/graphql", headers={**headers, **accept}, **request_
+        )
     assert response.status_code == status, response.text
     expected_type = GRAPHQL_RESPONSE_TYPE if media == "graphql-response" else "application/json"
     assert response.headers["content-type"] == expected_type
