@@ -87,7 +87,7 @@ async def test_20_a_chunked_body_without_length_is_cut_at_the_limit(client: http
             {"json": {"query": "{ __typename }", "extensions": "x"}},
             400,
             "BAD_REQUEST",
-            "`extensions` must be an object",
+            "The GraphQL operation's `extensions` must be",
         ),
         ({"content": b"\xff\xfe{}"}, 400, "BAD_REQUEST", "The request body is not UTF-8."),
     ],
