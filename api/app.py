@@ -19,6 +19,7 @@ from api.caching import DatasetVersion, HttpCache
 from api.exports import Exports
 from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
+from api.http_errors import PlainRefusals
 from api.maps import area_map
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
@@ -109,6 +110,8 @@ def create_app(settings: Settings) -> Starlette:
             max_age=86_400,
         ),
         Middleware(RequestTimeout, seconds=REQUEST_TIMEOUT_S),
+        # /graphql answers every refusal as a GraphQL error, the router's 405 included.
+        Middleware(PlainRefusals, path="/graphql"),
     ]
     if settings.rate_limit > 0:
         middleware.insert(

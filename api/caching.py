@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.media_types import SERVED, response_media_type
 from db.dataset import dataset_version
 from db.pool import STATEMENT_PURPOSE, ApiPool, DatabaseUnavailable, QueryTimeout
 from db.replicas import FALL_BACK, ReadPools
@@ -81,35 +82,56 @@ class HttpCache:
         if version is None:
             await self.app(scope, receive, send)
             return
-        etag = weak_etag(version, scope["path"], scope["query_string"])
-        if etag in requested_etags(Headers(scope=scope)):
-            headers = [(b"etag", etag.encode()), (b"cache-control", self._cache_control().encode())]
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
+        headers = Headers(scope=scope)
+        media_type = response_media_type(headers.get("accept"))
+        if media_type is None:
+            await self.app(scope, receive, self._no_store(send))
+            return
+        # The same query answers differently in each media type (content type, and the status of an error).
+        etag = weak_etag(version, scope["path"], scope["query_string"], variant=media_type)
+        if etag in requested_etags(headers):
+            start = [(b"etag", etag.encode()), (b"cache-control", self._cache_control().encode()), (b"vary", b"Accept")]
+            await send({"type": "http.response.start", "status": 304, "headers": start})
             await send({"type": "http.response.body", "body": b""})
             return
 
         async def caching_send(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 200:
-                headers = MutableHeaders(scope=message)
-                cacheable = not scope.get("state", {}).get("graphql_errors", False)
-                if headers.get("content-type", "").startswith("application/json") and cacheable:
-                    headers["etag"] = etag
-                    headers["cache-control"] = self._cache_control()
+            if message["type"] == "http.response.start":
+                answer = MutableHeaders(scope=message)
+                served = answer.get("content-type", "").split(";")[0] in SERVED
+                complete = message["status"] == 200 and not scope.get("state", {}).get("graphql_errors", False)
+                if served and complete:
+                    answer["etag"] = etag
+                    answer["cache-control"] = self._cache_control()
+                    answer.add_vary_header("Accept")
                 else:
-                    headers["cache-control"] = "no-store"
+                    # Errors (4xx included, which browsers could otherwise keep by heuristics) must not outlive
+                    # their cause.
+                    answer["cache-control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, caching_send)
+
+    @staticmethod
+    def _no_store(send: Send) -> Send:
+        async def no_store_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)["cache-control"] = "no-store"
+            await send(message)
+
+        return no_store_send
 
     def _cache_control(self) -> str:
         return f"public, max-age={self.max_age}"
 
 
-def weak_etag(version: str, path: str, query_string: bytes) -> str:
-    """Weak ETag over the dataset version, the path and the request's parameters, whatever their order: the
-    answers of /graphql, /export and /maps only change when a dataset is loaded."""
+def weak_etag(version: str, path: str, query_string: bytes, variant: str = "") -> str:
+    """Weak ETag over the dataset version, the path and the request's parameters, whatever their order (and the
+    negotiated media type, when there is a choice): the answers of /graphql, /export and /maps only change when a
+    dataset is loaded."""
     pairs = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
-    digest = hashlib.sha256(repr((version, path, pairs)).encode()).hexdigest()[:32]
+    parts = (version, path, pairs, variant) if variant else (version, path, pairs)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
 
 

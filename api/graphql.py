@@ -10,14 +10,30 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.http.types import QueryParams
+from strawberry.schema.exceptions import CannotGetOperationTypeError
 from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
+from strawberry.types.unset import UNSET
 
+from api.http_errors import (
+    Refusal,
+    as_request_error,
+    decode_json,
+    from_http_exception,
+    is_request_error,
+    not_acceptable,
+    unsupported_media_type,
+)
+from api.media_types import GRAPHQL_RESPONSE, JSON, content_type, response_media_type
 from api.observability import EXECUTION_SECONDS, EXECUTIONS_WAITING, operation_label
 from api.persisted import PersistedQueries, PersistedQueryError
 from schema import build_schema
@@ -61,13 +77,56 @@ class GraphQLApp(GraphQL[Context, None]):
         params = request.query_params
         return request.method == "GET" and asks_html and params.get("query") is None and not params.get("extensions")
 
-    def parse_json(self, data: str | bytes) -> Any:
+    async def run(  # type: ignore[override]
+        self, request: Request | WebSocket, context: Context = UNSET, root_value: None = UNSET
+    ) -> Response | WebSocket:
+        """Strawberry's handling, answered in the negotiated media type with the GraphQL-over-HTTP status codes;
+        whatever Strawberry or this view refuses is a GraphQL error with a code, never plain text."""
+        if not isinstance(request, Request):
+            return await super().run(request, context, root_value)
+        media_type = response_media_type(request.headers.get("accept")) or JSON
         try:
-            parsed = super().parse_json(data)
-        except UnicodeDecodeError as error:
-            raise HTTPException(400, "The request body is not UTF-8") from error
+            response = await super().run(request, context, root_value)
+        except Refusal as refused:
+            return refused.response(media_type)
+        except HTTPException as error:
+            return from_http_exception(error).response(media_type)
+        if response.headers.get("content-type") == JSON:  # an answer to a GraphQL request, not GraphiQL's page
+            response.headers["content-type"] = content_type(media_type)
+            if media_type == GRAPHQL_RESPONSE and getattr(request.state, "graphql_request_error", False):
+                # A request error (nothing was executed) is the request's fault; legacy application/json clients
+                # keep getting 200, as the spec asks of servers during the transition.
+                response.status_code = 400
+        return response
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if response_media_type(request.headers.get("accept")) is None:
+            raise not_acceptable()
+        if request.method == "POST":
+            given = request.content_type or ""
+            media_type, params = parse_content_type(given)
+            if media_type != JSON or params.get("charset", "utf-8").lower() not in ("utf-8", "utf8"):
+                raise unsupported_media_type(given)
+        data = await super().parse_http_body(request)
+        if isinstance(data, GraphQLRequestData):
+            if not isinstance(data.operation_name, str | None):
+                raise Refusal(400, "The GraphQL operation's `operationName` must be a string or null, if provided.")
+            if data.operation_name == "":
+                # The spec: an empty parameter is the same as none (a GET form sends empty fields).
+                data = dataclasses.replace(data, operation_name=None)
+        return data
+
+    def parse_json(self, data: str | bytes) -> Any:
+        parsed = decode_json(data, "The request body")
         if not isinstance(parsed, dict | list):
-            raise HTTPException(400, "The request body must be a JSON object")
+            raise Refusal(400, "The request body must be a JSON object.")
+        return parsed
+
+    def parse_query_params(self, params: QueryParams) -> dict[str, Any]:
+        parsed = dict(params)
+        for name in ("variables", "extensions"):
+            if parsed.get(name):
+                parsed[name] = decode_json(str(parsed[name]), f"The `{name}` parameter")
         return parsed
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
@@ -91,6 +150,13 @@ class GraphQLApp(GraphQL[Context, None]):
         try:
             with EXECUTION_SECONDS.labels(operation).time():
                 return await super().execute_operation(request=request, request_data=request_data, **kwargs)
+        except HTTPException as error:
+            if not isinstance(error.__cause__, CannotGetOperationTypeError):
+                raise
+            # Which operation to run cannot be told (GraphQL's GetOperation()): a request error like a validation
+            # error, with the code clients know from Apollo.
+            code = {"code": "OPERATION_RESOLUTION_FAILURE"}
+            return PreExecutionError(data=None, errors=[GraphQLError(error.reason, extensions=code)])
         finally:
             self.executions.release()
 
@@ -98,7 +164,11 @@ class GraphQLApp(GraphQL[Context, None]):
         if result.errors:
             # Answers with errors are not cached by browsers or CDNs (see api/caching.py).
             request.state.graphql_errors = True
-        return await super().process_result(request, result)
+        response = await super().process_result(request, result)
+        if is_request_error(result):
+            request.state.graphql_request_error = True
+            return as_request_error(result, response)
+        return response
 
 
 def graphql_app(

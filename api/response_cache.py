@@ -2,9 +2,9 @@
 
 Dashboards and embedded widgets ask the same questions over and over; the data only changes when a dataset is
 loaded. A repeated request is answered from memory without parsing, validating, executing or encoding anything.
-Only complete answers are kept (HTTP 200, JSON, no errors): an error may be transient (a database outage, a
-timeout) and must not outlive its cause. The store is bounded by bytes and drops the least recently used first;
-it is emptied when the dataset version changes.
+Only complete answers are kept (HTTP 200, a GraphQL JSON media type, no errors): an error may be transient (a
+database outage, a timeout) and must not outlive its cause. The store is bounded by bytes and drops the least
+recently used first; it is emptied when the dataset version changes.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import orjson
 from cachetools import LRUCache
 from prometheus_client import Counter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.media_types import SERVED, response_media_type
 
 RESPONSE_CACHE = Counter(
     "hiraku_response_cache",
@@ -99,7 +101,8 @@ class ResponseCache:
     def _keep(self, scope: Scope, key: Key, start: Message, body: bytes, key_size: int) -> None:
         headers = [(bytes(name), bytes(value)) for name, value in start.get("headers", [])]
         is_json = any(
-            name.lower() == b"content-type" and value.startswith(b"application/json") for name, value in headers
+            name.lower() == b"content-type" and value.split(b";")[0].decode("latin-1") in SERVED
+            for name, value in headers
         )
         errors = scope.get("state", {}).get("graphql_errors", False)
         answer = Answer(headers, body, key_size)
@@ -137,12 +140,16 @@ def _replaying(body: bytes, disconnected: bool, receive: Receive) -> Receive:
 
 def _key(scope: Scope, body: bytes) -> Key | None:
     """What decides the answer: the document, variables, operation name and extensions (persisted query hash,
-    cost), and the header that decides how the body is read. None when the request is not an ordinary GraphQL
-    request; the app behind then answers it as it may."""
+    cost), the header that decides how the body is read, and the media type the answer is in (its content type
+    and the status of a request error). None when the request is not an ordinary GraphQL request; the app behind
+    then answers it as it may."""
+    media_type = response_media_type(_header(scope, b"accept").decode("latin-1"))
+    if media_type is None:
+        return None
     if scope["method"] == "GET":
         # GraphiQL's page and other non-JSON answers are never kept (see _keep); the parameters are the request.
         params = tuple(sorted(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)))
-        return ("GET", params, _header(scope, b"accept")) if params else None
+        return ("GET", params, media_type) if params else None
     try:
         request = orjson.loads(body)
     except orjson.JSONDecodeError:
@@ -154,7 +161,7 @@ def _key(scope: Scope, body: bytes) -> Key | None:
         canonical = orjson.dumps(request, option=orjson.OPT_SORT_KEYS)
     except orjson.JSONEncodeError:
         return None
-    return ("POST", _header(scope, b"content-type"), canonical)
+    return ("POST", _header(scope, b"content-type"), media_type, canonical)
 
 
 def _header(scope: Scope, wanted: bytes) -> bytes:

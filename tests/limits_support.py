@@ -40,12 +40,12 @@ async def sql_statements(client: httpx.AsyncClient) -> float:
 
 
 async def refused(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> list[Any]:
-    """The errors of a request that must be rejected: HTTP 200, `data: null`, and no SQL statement sent."""
+    """The errors of a request that must be rejected: HTTP 200 (application/json), no data, and no SQL sent."""
     before = await sql_statements(client)
     response = await post(client, {"query": query, "variables": variables or {}})
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["data"] is None, body
+    assert body.get("data") is None, body  # absent when refused before execution
     assert body["errors"], body
     assert await sql_statements(client) == before, "a rejected request sent SQL"
     errors: list[Any] = body["errors"]

@@ -59,17 +59,37 @@ async def test_20_a_chunked_body_without_length_is_cut_at_the_limit(client: http
 
 
 @pytest.mark.parametrize(
-    ("request_", "status", "text"),
+    ("request_", "status", "code", "text"),
     [
-        ({"content": b"{not json"}, 400, "Unable to parse request body as JSON"),
-        ({"json": {"query": 123}}, 400, "The GraphQL operation's `query` must be a string or null, if provided."),
-        ({"json": {"variables": {}}}, 400, "No GraphQL query found in the request"),
-        ({"content": b"{ __typename }", "headers": {"content-type": "text/plain"}}, 400, "Unsupported content type"),
-        ({"data": {"query": "{ __typename }"}}, 400, "Unsupported content type"),
-        ({"content": b"[]"}, 400, "Batching is not enabled"),
-        ({"json": {"query": "{ __typename }", "variables": [1]}}, 400, None),
-        ({"json": {"query": "{ __typename }", "extensions": "x"}}, 400, None),
-        ({"content": b"\xff\xfe{}"}, 400, "Unable to parse request body as JSON"),
+        ({"content": b"{not json"}, 400, "BAD_REQUEST", "The request body is not valid JSON"),
+        ({"json": {"query": 123}}, 400, "BAD_REQUEST", "The GraphQL operation's `query` must be a string or null"),
+        ({"json": {"variables": {}}}, 400, "BAD_REQUEST", "The request has no `query`"),
+        (
+            {"content": b"{ __typename }", "headers": {"content-type": "text/plain"}},
+            415,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "Content-Type 'text/plain' is not supported. POST takes application/json",
+        ),
+        (
+            {"data": {"query": "{ __typename }"}},
+            415,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "Content-Type 'application/x-www-form-urlencoded' is not supported",
+        ),
+        ({"content": b"[]"}, 400, "BAD_REQUEST", "A JSON array (a batch of operations) is not supported"),
+        (
+            {"json": {"query": "{ __typename }", "variables": [1]}},
+            400,
+            "BAD_REQUEST",
+            "The GraphQL operation's `variables` must be",
+        ),
+        (
+            {"json": {"query": "{ __typename }", "extensions": "x"}},
+            400,
+            "BAD_REQUEST",
+            "The GraphQL operation's `extensions` must be",
+        ),
+        ({"content": b"\xff\xfe{}"}, 400, "BAD_REQUEST", "The request body is not UTF-8."),
     ],
     ids=[
         "invalid-json",
@@ -83,23 +103,25 @@ async def test_20_a_chunked_body_without_length_is_cut_at_the_limit(client: http
         "binary",
     ],
 )
-async def test_21_malformed_requests_get_400_with_a_short_message(
-    client: httpx.AsyncClient, request_: dict[str, Any], status: int, text: str | None
+async def test_21_malformed_requests_get_4xx_with_a_short_graphql_error(
+    client: httpx.AsyncClient, request_: dict[str, Any], status: int, code: str, text: str
 ) -> None:
     request_ = dict(request_)
     headers = request_.pop("headers", {"content-type": "application/json"} if "content" in request_ else {})
     response = await client.post("/graphql", headers=headers, **request_)
     assert response.status_code == status, response.text
-    assert len(response.text) < 200
-    if text is not None:
-        assert response.text == text
+    assert response.headers["content-type"] == "application/json"
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": code}
+    assert error["message"].startswith(text) and len(error["message"]) < 200
+    assert "data" not in response.json()
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
 async def test_21_unknown_methods_get_405_not_500(client: httpx.AsyncClient, method: str) -> None:
     response = await client.request(method, "/graphql", json={"query": "{ __typename }"})
     assert response.status_code == 405
-    assert response.text == "Method Not Allowed"
+    assert response.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
     assert set(response.headers["allow"].split(", ")) >= {"GET", "POST"}
 
 
@@ -107,14 +129,14 @@ async def test_21_unknown_methods_get_405_not_500(client: httpx.AsyncClient, met
 async def test_21_a_json_body_that_is_not_an_object_gets_400(client: httpx.AsyncClient, body: bytes) -> None:
     response = await client.post("/graphql", content=body, headers=JSON_HEADERS)
     assert response.status_code == 400
-    assert response.text == "The request body must be a JSON object"
+    assert response.json()["errors"][0]["message"] == "The request body must be a JSON object."
 
 
 async def test_21_a_body_that_is_not_utf8_gets_400(client: httpx.AsyncClient) -> None:
     body = b'{"query": "{ metric(slug: \\"\xff\xfe\\") { name } }"}'
     response = await client.post("/graphql", content=body, headers=JSON_HEADERS)
     assert response.status_code == 400
-    assert response.text == "The request body is not UTF-8"
+    assert response.json()["errors"][0]["message"] == "The request body is not UTF-8."
 
 
 # --- 40–41: HTTP ------------------------------------------------------------------------------------------------
@@ -184,8 +206,9 @@ async def test_41_any_origin_may_call_without_credentials_or_cookies(client: htt
     assert preflight.headers["access-control-allow-origin"] == "*"
     assert "POST" in preflight.headers["access-control-allow-methods"]
     assert "content-type" in preflight.headers["access-control-allow-headers"].lower()
-    # GET is for queries only: a mutation by GET is refused, so a cross-site link cannot change anything.
-    assert (await client.get("/graphql", params={"query": "mutation { x }"}, headers=origin)).status_code == 400
+    # GET is for queries only: a mutation by GET is refused (405, as the GraphQL-over-HTTP spec recommends), so a
+    # cross-site link cannot change anything.
+    assert (await client.get("/graphql", params={"query": "mutation { x }"}, headers=origin)).status_code == 405
 
 
 def persisted(query: str) -> dict[str, Any]:
@@ -208,7 +231,7 @@ async def test_41_persisted_queries_by_post_then_by_get_with_only_the_hash(clien
 async def test_41_unknown_and_wrong_persisted_hashes_are_refused(client: httpx.AsyncClient) -> None:
     unknown = {"persistedQuery": {"version": 1, "sha256Hash": "0" * 64}}
     body = (await post(client, {"extensions": unknown})).json()
-    assert body["data"] is None
+    assert "data" not in body  # a request error: nothing was executed
     assert body["errors"] == [
         {"message": "PersistedQueryNotFound", "extensions": {"code": "PERSISTED_QUERY_NOT_FOUND"}}
     ]
@@ -219,7 +242,7 @@ async def test_41_unknown_and_wrong_persisted_hashes_are_refused(client: httpx.A
     assert by_get.json()["errors"][0]["message"] == "PersistedQueryNotFound"
     assert by_get.headers["cache-control"] == "no-store"
     wrong = (await post(client, {"query": FOCUS_AREAS, "extensions": unknown})).json()
-    assert wrong["data"] is None
+    assert "data" not in wrong
     assert codes(wrong["errors"]) == {"PERSISTED_QUERY_HASH_MISMATCH"}
     # And the mismatched query was not remembered under the hash.
     assert (await post(client, {"extensions": unknown})).json()["errors"][0]["message"] == "PersistedQueryNotFound"

@@ -215,7 +215,7 @@ async def test_16_json_array_batches_are_refused_with_400(client: httpx.AsyncCli
     before = await sql_statements(client)
     response = await client.post("/graphql", json=[{"query": FOCUS_AREAS}, {"query": FOCUS_AREAS}])
     assert response.status_code == 400
-    assert response.text == "Batching is not enabled"
+    assert response.json()["errors"][0]["message"].startswith("A JSON array (a batch of operations) is not supported")
     assert await sql_statements(client) == before
 
 
@@ -235,9 +235,19 @@ async def test_18_several_operations_without_operation_name_run_the_first(client
     assert list(await answered(client, document)) == ["focusAreas"]  # pinned: the first operation runs
     response = await post(client, {"query": document, "operationName": "B"})
     assert response.json() == {"data": {"__typename": "Query"}}
+    # A request error: 200 for a legacy application/json client, 400 in the GraphQL media type (the spec's rules).
     response = await post(client, {"query": document, "operationName": "C"})
-    assert response.status_code == 400
-    assert response.text == 'Unknown operation named "C".'
+    assert response.status_code == 200
+    assert response.json() == {
+        "errors": [{"message": 'Unknown operation named "C".', "extensions": {"code": "OPERATION_RESOLUTION_FAILURE"}}]
+    }
+    graphql_response = await client.post(
+        "/graphql",
+        json={"query": document, "operationName": "C"},
+        headers={"accept": "application/graphql-response+json"},
+    )
+    assert graphql_response.status_code == 400
+    assert graphql_response.json() == response.json()
 
 
 async def test_18_the_node_rule_estimates_the_operation_that_runs(client: httpx.AsyncClient) -> None:
@@ -255,10 +265,16 @@ async def test_19_mutations_and_subscriptions_are_not_supported(client: httpx.As
     assert [e["message"] for e in errors] == [f"The {operation} operation is not supported by the schema."]
 
 
-async def test_19_a_mutation_by_get_gets_400(client: httpx.AsyncClient) -> None:
+async def test_19_a_mutation_by_get_gets_405(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", params={"query": "mutation { x }"})
-    assert response.status_code == 400
-    assert response.text == "mutations are not allowed when using GET"
+    assert response.status_code == 405  # the GraphQL-over-HTTP spec's recommendation
+    assert response.headers["allow"] == "POST"
+    assert response.json()["errors"] == [
+        {
+            "message": "mutations are not allowed when using GET: send mutations by POST.",
+            "extensions": {"code": "METHOD_NOT_ALLOWED"},
+        }
+    ]
 
 
 # --- the "rejected" contract: a stable code on every refusal ---------------------------------------------------
@@ -280,7 +296,7 @@ async def test_19_a_mutation_by_get_gets_400(client: httpx.AsyncClient) -> None:
         ),
         ("{ datasetz }", "GRAPHQL_VALIDATION_FAILED"),
         ("mutation { x }", "GRAPHQL_VALIDATION_FAILED"),
-        ("query($s: String!) { metric(slug: $s) { name } }", "GRAPHQL_VALIDATION_FAILED"),
+        ("query($s: String!) { metric(slug: $s) { name } }", "BAD_USER_INPUT"),
     ],
     ids=[
         "01-depth",
