@@ -12,14 +12,15 @@ import strawberry
 from db import areas, maps
 from db.metrics import ObservationWindow
 from db.types import Record
+from db.value_dates import area_value_dates, dates_with_values
 from loaders.observations import ObservationPage
 from schema.connection import Connection, build_connection
 from schema.context import Info
-from schema.errors import BadUserInput, ServiceUnavailable
+from schema.errors import BadUserInput, NotFound, ServiceUnavailable
 from schema.limits import MAX_PAGE_SIZE
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
-from schema.scalars import LocalGovCode
+from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
 from schema.strings import checked
 from schema.types.comparison import Comparison
 from schema.types.observation import DimensionInput, Observation
@@ -39,6 +40,7 @@ def observation_cursor(row: Record) -> str:
 
 
 METRIC_CURSOR = "metric"
+METRIC_SLUGS = "The metrics' slugs are listed by { metrics { nodes { slug } } }."
 
 
 @strawberry.type(description="A figure the report states. Numbers never carry units: see `unit` and `unitLabel`.")
@@ -74,7 +76,10 @@ class Metric(Node):
         from_: Annotated[dt.date | None, strawberry.argument(name="from", description="First date.")] = None,
         to: Annotated[dt.date | None, strawberry.argument(description="Last date.")] = None,
         area_code: Annotated[
-            LocalGovCode | None, strawberry.argument(description="A prefecture or municipality; null: the nation.")
+            LocalGovCode | None,
+            strawberry.argument(
+                description="A prefecture (2, 5 or 6 digits, e.g. 13) or municipality (5 or 6); null: the nation."
+            ),
         ] = None,
         dimensions: Annotated[
             list[DimensionInput] | None,
@@ -98,7 +103,10 @@ class Metric(Node):
 
         return build_connection(page, rows, Observation.from_row, observation_cursor, count)
 
-    @strawberry.field(description="Areas ranked by their value on a date, highest first (e.g. issuance rates).")
+    @strawberry.field(
+        description="Areas ranked by their value on a date, highest first (e.g. issuance rates). A date without "
+        "values is a NOT_FOUND error that names the dates with values."
+    )
     async def ranking(
         self,
         info: Info,
@@ -107,7 +115,8 @@ class Metric(Node):
             dt.date | None, strawberry.argument(description="The date to rank; default: the latest with area values.")
         ] = None,
         prefecture: Annotated[
-            LocalGovCode | None, strawberry.argument(description="Only municipalities of this prefecture.")
+            LocalGovCode | None,
+            strawberry.argument(description=f"Only municipalities of this prefecture: {PREFECTURE_CODE_FORMS}"),
         ] = None,
         first: Annotated[int, strawberry.argument(description="How many ranks (1..100).")] = 10,
         ascending: Annotated[bool, strawberry.argument(description="Lowest first.")] = False,
@@ -124,6 +133,8 @@ class Metric(Node):
         request = areas.RankingRequest(self.metric_id, level.value, day, prefecture, ascending, first)
         rows = await areas.ranking(pool, request)
         total, with_value = await areas.ranking_counts(pool, request)
+        if with_value == 0 and date is not None:
+            raise await self._no_values(info, level, date, prefecture)
         area_rows = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])
         build = Prefecture.from_row if level is AreaLevel.PREFECTURE else Municipality.from_row
         entries = [
@@ -139,6 +150,14 @@ class Metric(Node):
             areas_without_value=total - with_value,
             entries=entries,
         )
+
+    async def _no_values(
+        self, info: Info, level: AreaLevel, day: dt.date, prefecture: LocalGovCode | None
+    ) -> NotFound:
+        """A date asked for without values: which dates have some (a statement only on this path)."""
+        dates = await area_value_dates(info.context.pool, self.metric_id, level.value, prefecture)
+        where = f"{level.value} values" + (f" in the prefecture {prefecture}" if prefecture else "")
+        return NotFound(f"The metric {self.slug!r} has no {where} on {day}; {dates_with_values(day, dates)}.")
 
     @strawberry.field(
         description="Where to get a choropleth map (SVG) of the metric's area values: a URL relative to this API, "
