@@ -36,7 +36,9 @@ def test_two_digits_are_a_prefecture_by_its_jis_code(jis: str, six: str) -> None
 
 @pytest.mark.parametrize("bad", ["00", "48", "99"])
 def test_a_two_digit_code_outside_the_47_prefectures_names_the_range(bad: str) -> None:
-    with pytest.raises(AreaCodeError, match=f"'{bad}' is not a prefecture's code: the JIS X 0401 codes run from 01 to 47"):
+    with pytest.raises(
+        AreaCodeError, match=f"'{bad}' is not a prefecture's code: the JIS X 0401 codes run from 01 to 47"
+    ):
         normalise(bad)
 
 

@@ -207,7 +207,9 @@ async def test_15_unknown_names_get_a_did_you_mean_while_introspection_is_on(
 
 async def test_15_a_suggestion_names_the_field_meant(client: httpx.AsyncClient) -> None:
     errors = await refused(client, '{ metric(slug: "x") { nmae } }')
-    assert [e["message"] for e in errors] == ["Cannot query field 'nmae' on type 'Metric'. Did you mean 'name' or 'note'?"]
+    assert [e["message"] for e in errors] == [
+        "Cannot query field 'nmae' on type 'Metric'. Did you mean 'name' or 'note'?"
+    ]
 
 
 @pytest.mark.parametrize("query", SUGGESTIONS, ids=["field", "nested-field", "argument", "type", "input-field"])

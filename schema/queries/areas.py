@@ -18,7 +18,7 @@ from schema.pagination import After, Before, First, Last, PageRequest
 from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
 from schema.strings import checked_optional
 from schema.types.municipality import Municipality
-from schema.types.prefecture import MUNICIPALITY_CURSOR, Prefecture
+from schema.types.prefecture import MUNICIPALITY_CURSOR, Prefecture, no_prefecture
 
 
 @strawberry.enum(description="The kinds of municipality (市区町村).")
@@ -67,13 +67,8 @@ class AreaQuery:
         self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description=PREFECTURE_CODE_FORMS)]
     ) -> Prefecture | None:
         row = await info.context.loaders.area_by_code.load(code)
-        if row is None:
-            raise no_such("prefecture", "code", code, "The prefectures' codes are listed by { prefectures { code } }.")
-        if row["level"] != "prefecture":
-            raise NotFound(
-                f"No prefecture with code {literal(code)}: it is the code of a municipality, {row['name']}; "
-                f"ask municipality(code: {literal(code)})."
-            )
+        if row is None or row["level"] != "prefecture":
+            raise no_prefecture(code, row, f"; ask municipality(code: {literal(code)})")
         return Prefecture.from_row(row)
 
     @strawberry.field(

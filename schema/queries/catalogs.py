@@ -50,7 +50,9 @@ class CatalogQuery:
     ) -> ServiceCatalog | None:
         row = await info.context.loaders.catalog_by_slug.load(checked(slug, "slug"))
         if row is None:
-            raise no_such("catalogue", "slug", slug, "The catalogues' slugs are listed by { serviceCatalogs { slug } }.")
+            raise no_such(
+                "catalogue", "slug", slug, "The catalogues' slugs are listed by { serviceCatalogs { slug } }."
+            )
         return ServiceCatalog.from_row(row)
 
     @strawberry.field(

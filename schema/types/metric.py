@@ -12,11 +12,10 @@ import strawberry
 from db import areas, maps
 from db.metrics import ObservationWindow
 from db.types import Record
-from db.value_dates import area_value_dates, dates_with_values
 from loaders.observations import ObservationPage
 from schema.connection import Connection, build_connection
 from schema.context import Info
-from schema.errors import BadUserInput, NotFound, ServiceUnavailable
+from schema.errors import BadUserInput, ServiceUnavailable
 from schema.limits import MAX_PAGE_SIZE
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
@@ -24,7 +23,7 @@ from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
 from schema.strings import checked
 from schema.types.comparison import Comparison
 from schema.types.observation import DimensionInput, Observation
-from schema.types.ranking import AreaLevel, AreaRank, AreaRanking
+from schema.types.ranking import AreaLevel, AreaRank, AreaRanking, no_areas, no_values
 from schema.types.source import Source, cited
 from schema.types.target import Target
 
@@ -133,8 +132,10 @@ class Metric(Node):
         request = areas.RankingRequest(self.metric_id, level.value, day, prefecture, ascending, first)
         rows = await areas.ranking(pool, request)
         total, with_value = await areas.ranking_counts(pool, request)
+        if total == 0 and prefecture is not None:
+            raise await no_areas(info, level, prefecture)
         if with_value == 0 and date is not None:
-            raise await self._no_values(info, level, date, prefecture)
+            raise await no_values(info, self.slug, request)
         area_rows = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])
         build = Prefecture.from_row if level is AreaLevel.PREFECTURE else Municipality.from_row
         entries = [
@@ -150,14 +151,6 @@ class Metric(Node):
             areas_without_value=total - with_value,
             entries=entries,
         )
-
-    async def _no_values(
-        self, info: Info, level: AreaLevel, day: dt.date, prefecture: LocalGovCode | None
-    ) -> NotFound:
-        """A date asked for without values: which dates have some (a statement only on this path)."""
-        dates = await area_value_dates(info.context.pool, self.metric_id, level.value, prefecture)
-        where = f"{level.value} values" + (f" in the prefecture {prefecture}" if prefecture else "")
-        return NotFound(f"The metric {self.slug!r} has no {where} on {day}; {dates_with_values(day, dates)}.")
 
     @strawberry.field(
         description="Where to get a choropleth map (SVG) of the metric's area values: a URL relative to this API, "
