@@ -117,7 +117,9 @@ async def test_a_ranking_of_a_date_without_values_names_the_dates_with_values(cl
 
 
 async def test_a_ranking_of_a_metric_without_area_values_on_a_date_says_it_has_none(client: httpx.AsyncClient) -> None:
-    query = '{ metric(slug: "mynaportal-registered-users") { ranking(level: PREFECTURE, date: "2023-07-31") { date } } }'
+    query = (
+        '{ metric(slug: "mynaportal-registered-users") { ranking(level: PREFECTURE, date: "2023-07-31") { date } } }'
+    )
     [error] = (await graphql(client, query))["errors"]
     assert error["message"] == (
         "The metric 'mynaportal-registered-users' has no prefecture values on 2023-07-31; it has none on any date."
