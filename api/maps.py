@@ -15,6 +15,7 @@ from db.metrics import metrics_by_slugs
 from db.pool import DatabaseUnavailable, QueryTimeout
 from db.texts import citations_by_ids
 from db.types import Executor, Record
+from db.value_dates import area_value_dates, dates_with_values
 from schema.limits import CACHE_MAX_AGE_S
 from schema.types.source import Source
 
@@ -81,9 +82,8 @@ async def _map_spec(pool: Executor, slug: str, day: dt.date | None, level: str |
     if chosen is None:
         raise MapError(404, f"the metric {slug!r} has no values by {level}; it has some by {' and '.join(levels)}")
     if day is not None and not levels[chosen].has_date:
-        raise MapError(
-            404, f"the metric {slug!r} has no {chosen} values on {day}; the latest are of {levels[chosen].latest}"
-        )
+        dates = await area_value_dates(pool, metric["id"], chosen, None)
+        raise MapError(404, f"the metric {slug!r} has no {chosen} values on {day}; {dates_with_values(day, dates)}")
     day = day or levels[chosen].latest
     rows = await maps.map_areas(pool, metric["id"], chosen, day)
     outlines = await maps.area_shapes_by_level(pool, "prefecture") if chosen == "municipality" else []

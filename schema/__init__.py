@@ -51,7 +51,7 @@ def build_schema(*, introspection: bool = True, short_path: bool = True, tracing
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: AddValidationRules(limits),
         NodeCost,
-        PublicErrors,
+        lambda: PublicErrors(suggestions=introspection),
     ]
     if not introspection:
         extensions.append(DisableIntrospection)

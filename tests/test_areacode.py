@@ -1,4 +1,4 @@
-"""全国地方公共団体コード: check digits, 5-digit input, and clear errors."""
+"""全国地方公共団体コード: check digits, 5-digit input, 2-digit prefecture codes, and clear errors."""
 
 from __future__ import annotations
 
@@ -29,7 +29,20 @@ def test_a_wrong_check_digit_says_so_and_gives_the_right_code() -> None:
         normalise("011003")
 
 
-@pytest.mark.parametrize("bad", ["", "1234", "1234567", "01100a", "０１１００２"])
-def test_anything_but_5_or_6_ascii_digits_is_refused(bad: str) -> None:
-    with pytest.raises(AreaCodeError, match="expected 5 or 6 digits"):
+@pytest.mark.parametrize(("jis", "six"), [("01", "010006"), ("13", "130001"), ("47", "470007")])
+def test_two_digits_are_a_prefecture_by_its_jis_code(jis: str, six: str) -> None:
+    assert normalise(jis) == six
+
+
+@pytest.mark.parametrize("bad", ["00", "48", "99"])
+def test_a_two_digit_code_outside_the_47_prefectures_names_the_range(bad: str) -> None:
+    with pytest.raises(
+        AreaCodeError, match=f"'{bad}' is not a prefecture's code: the JIS X 0401 codes run from 01 to 47"
+    ):
+        normalise(bad)
+
+
+@pytest.mark.parametrize("bad", ["", "1", "123", "1234", "1234567", "01100a", "０１１００２", "１３"])
+def test_anything_but_2_5_or_6_ascii_digits_is_refused(bad: str) -> None:
+    with pytest.raises(AreaCodeError, match=r"expected 2 digits \(a prefecture, 01 to 47\), or 5 or 6 digits"):
         normalise(bad)

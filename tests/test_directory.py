@@ -82,13 +82,42 @@ async def test_a_wrong_check_digit_says_so(client: httpx.AsyncClient) -> None:
     body = await graphql(client, "query($c: LocalGovCode!) { municipality(code: $c) { name } }", {"c": "011003"})
     assert "data" not in body  # the variable could not be coerced: nothing was executed
     assert "'011003' has a wrong check digit: the code with 01100 is 011002" in body["errors"][0]["message"]
-    literal = await graphql(client, '{ municipality(code: "12") { name } }')
-    assert "expected 5 or 6 digits" in literal["errors"][0]["message"]
+    literal = await graphql(client, '{ municipality(code: "123") { name } }')
+    assert "expected 2 digits (a prefecture, 01 to 47), or 5 or 6 digits" in literal["errors"][0]["message"]
 
 
-async def test_an_unknown_code_is_null(client: httpx.AsyncClient) -> None:
+async def test_an_unknown_code_is_null_and_not_found(client: httpx.AsyncClient) -> None:
     body = await graphql(client, '{ municipality(code: "99999") { name } }')
-    assert body == {"data": {"municipality": None}}
+    assert body["data"] == {"municipality": None}
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]
+
+
+@pytest.mark.parametrize("code", ["13", "13000", "130001"])
+async def test_a_prefecture_by_its_2_digit_jis_code_or_5_or_6_digits(client: httpx.AsyncClient, code: str) -> None:
+    query = """query($c: LocalGovCode!) { prefecture(code: $c) { code name }
+        municipalities(first: 1, filter: {prefecture: $c}) { totalCount nodes { name } } }"""
+    body = await graphql(client, query, {"c": code})
+    assert body["data"] == {
+        "prefecture": {"code": "130001", "name": "東京都"},
+        "municipalities": {"totalCount": 62, "nodes": [{"name": "千代田区"}]},
+    }
+
+
+async def test_a_2_digit_code_takes_a_prefectures_place_everywhere(client: httpx.AsyncClient) -> None:
+    query = """{ metric(slug: "mynumber-card-issued-rate-soumu") {
+        tokyo: observations(areaCode: "13", last: 1) { nodes { area { name } } }
+        ranking(level: MUNICIPALITY, prefecture: "13", first: 1) { areas } } }"""
+    metric = (await graphql(client, query))["data"]["metric"]
+    assert metric == {"tokyo": {"nodes": [{"area": {"name": "東京都"}}]}, "ranking": {"areas": 62}}
+
+
+@pytest.mark.parametrize("code", ["00", "48"])
+async def test_a_2_digit_code_outside_01_to_47_names_the_range(client: httpx.AsyncClient, code: str) -> None:
+    body = await graphql(client, "query($c: LocalGovCode!) { prefecture(code: $c) { name } }", {"c": code})
+    assert body["data"] is None
+    assert (
+        f"'{code}' is not a prefecture's code: the JIS X 0401 codes run from 01 to 47" in body["errors"][0]["message"]
+    )
 
 
 @pytest.mark.parametrize("typed", ["さっぽろ", "サッポロ", "ｻｯﾎﾟﾛ", "札幌"])

@@ -136,5 +136,6 @@ async def test_a_nul_byte_or_an_overlong_slug_is_refused_before_sql(client: http
 async def test_injection_probes_are_data(client: httpx.AsyncClient) -> None:
     for probe in ("' OR 1=1 --", "1; DROP TABLE metric"):
         body = await graphql(client, "query($s: String!) { metric(slug: $s) { name } }", {"s": probe})
-        assert body == {"data": {"metric": None}}
+        assert body["data"] == {"metric": None}
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]  # looked up as a slug, not run
     assert (await graphql(client, "{ metrics { totalCount } }"))["data"]["metrics"]["totalCount"] == 82

@@ -346,7 +346,8 @@ async def test_24_over_long_search_terms_are_refused_before_sql(client: httpx.As
 
 async def test_24_over_long_slugs_are_refused_before_sql(client: httpx.AsyncClient) -> None:
     query = "query($s: String!) { metric(slug: $s) { name } }"
-    assert await answered(client, query, {"s": "x" * MAX_ARGUMENT_LENGTH}) == {"metric": None}
+    at_cap = await graphql(client, query, {"s": "x" * MAX_ARGUMENT_LENGTH})
+    assert (at_cap["data"], codes(at_cap["errors"])) == ({"metric": None}, {"NOT_FOUND"})  # looked up, not refused
     before = await sql_statements(client)
     body = await graphql(client, query, {"s": "x" * (MAX_ARGUMENT_LENGTH + 1)})
     assert body["data"] == {"metric": None}

@@ -1,4 +1,4 @@
-"""SECURITY.md items 1–9 and 13–19: depth, fragments, aliases, tokens, introspection, operations."""
+"""SECURITY.md items 1–9 and 13–19: depth, fragments, aliases, tokens, introspection, suggestions, operations."""
 
 from __future__ import annotations
 
@@ -198,9 +198,18 @@ SUGGESTIONS = [
 
 
 @pytest.mark.parametrize("query", SUGGESTIONS, ids=["field", "nested-field", "argument", "type", "input-field"])
-async def test_15_unknown_names_get_no_did_you_mean(client: httpx.AsyncClient, query: str) -> None:
+async def test_15_unknown_names_get_a_did_you_mean_while_introspection_is_on(
+    client: httpx.AsyncClient, query: str
+) -> None:
     errors = await refused(client, query)
-    assert all("Did you mean" not in e["message"] for e in errors), errors
+    assert any("Did you mean" in e["message"] for e in errors), errors
+
+
+async def test_15_a_suggestion_names_the_field_meant(client: httpx.AsyncClient) -> None:
+    errors = await refused(client, '{ metric(slug: "x") { nmae } }')
+    assert [e["message"] for e in errors] == [
+        "Cannot query field 'nmae' on type 'Metric'. Did you mean 'name' or 'note'?"
+    ]
 
 
 @pytest.mark.parametrize("query", SUGGESTIONS, ids=["field", "nested-field", "argument", "type", "input-field"])

@@ -82,7 +82,11 @@ async def test_refusals_name_what_is_wrong(client: httpx.AsyncClient) -> None:
         bad = await client.get(f"/maps/{RATE}.svg", params=params)
         assert bad.status_code == 400 and name in bad.text, bad.text
     empty = await client.get(f"/maps/{RATE}.svg", params={"date": "2020-01-02"})
-    assert empty.status_code == 404 and "2022-12-31" in empty.text
+    assert (empty.status_code, empty.text) == (
+        404,
+        f"the metric '{RATE}' has no municipality values on 2020-01-02; the nearest dates with values are "
+        "2019-11-01 and 2020-01-20, of 47 dates from 2017-03-08 to 2022-12-31",
+    )
 
 
 async def test_maps_are_cached_by_dataset_version(client: httpx.AsyncClient) -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
+import pytest
 
 from seeds.sources import FetchResult
 from tests.sources_reading import municipal_codes, snapshot_rows
@@ -101,9 +102,43 @@ async def test_the_ten_highest_issuance_rates(client: httpx.AsyncClient, fetched
         assert entry["tied"] == (rates.count(value) > 1)
 
 
-async def test_a_ranking_of_a_date_without_values_counts_the_missing(client: httpx.AsyncClient) -> None:
+async def test_a_ranking_of_a_date_without_values_names_the_dates_with_values(client: httpx.AsyncClient) -> None:
     query = """{ metric(slug: "mynumber-card-issued-rate-soumu") {
         ranking(level: PREFECTURE, date: "2022-12-30") {
           areas areasWithValue areasWithoutValue entries { rank } } } }"""
-    ranking = (await graphql(client, query))["data"]["metric"]["ranking"]
-    assert ranking == {"areas": 47, "areasWithValue": 0, "areasWithoutValue": 47, "entries": []}
+    body = await graphql(client, query)
+    assert body["data"] == {"metric": None}  # the ranking is not nullable
+    [error] = body["errors"]
+    assert (error["path"], error["extensions"]["code"]) == (["metric", "ranking"], "NOT_FOUND")
+    assert error["message"] == (
+        "The metric 'mynumber-card-issued-rate-soumu' has no prefecture values on 2022-12-30; the nearest dates "
+        "with values are 2022-11-30 and 2022-12-31, of 47 dates from 2017-03-08 to 2022-12-31."
+    )
+
+
+async def test_a_ranking_of_a_metric_without_area_values_on_a_date_says_it_has_none(client: httpx.AsyncClient) -> None:
+    query = (
+        '{ metric(slug: "mynaportal-registered-users") { ranking(level: PREFECTURE, date: "2023-07-31") { date } } }'
+    )
+    [error] = (await graphql(client, query))["errors"]
+    assert error["message"] == (
+        "The metric 'mynaportal-registered-users' has no prefecture values on 2023-07-31; it has none on any date."
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ('level: MUNICIPALITY, prefecture: "011002"', 'No prefecture with code "011002": it is the code of a '
+         "municipality, 札幌市."),
+        ('level: PREFECTURE, prefecture: "13"', "`prefecture` narrows a ranking of municipalities; a ranking of "
+         "prefectures takes none"),
+        ('level: MUNICIPALITY, prefecture: "13", date: "2022-12-30"', "The metric 'mynumber-card-issued-rate-soumu' "
+         "has no municipality values in 東京都 on 2022-12-30; the nearest dates with values are 2022-11-30 and "
+         "2022-12-31, of 47 dates from 2017-03-08 to 2022-12-31."),
+    ],
+    ids=["a-municipality", "prefectures", "a-prefecture-on-a-date"],
+)  # fmt: skip
+async def test_a_ranking_narrowed_to_nothing_says_why(client: httpx.AsyncClient, arguments: str, message: str) -> None:
+    query = f'{{ metric(slug: "mynumber-card-issued-rate-soumu") {{ ranking({arguments}) {{ date }} }} }}'
+    assert [e["message"] for e in (await graphql(client, query))["errors"]] == [message]

@@ -13,8 +13,10 @@ import pytest
 from tests.support import document, graphql
 
 
-async def _statements(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> int:
-    """How many SQL statements one request sends, read from db_queries_total around it."""
+async def _statements(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None, *, errors: bool = False
+) -> int:
+    """How many SQL statements one request sends, read from db_queries_total around it (`errors`: it has some)."""
 
     async def total() -> float:
         text = (await client.get("/metrics")).text
@@ -25,7 +27,7 @@ async def _statements(client: httpx.AsyncClient, query: str, variables: dict[str
     await graphql(client, query, variables)  # warm: connections and type codecs are in place
     before = await total()
     body = await graphql(client, query, variables)
-    assert "errors" not in body, body
+    assert ("errors" in body) == errors, body
     return int(await total() - before)
 
 
@@ -84,3 +86,17 @@ async def test_map_urls_of_a_page_of_metrics_take_one_statement(uncached_client:
         "/maps/mynumber-card-issued-rate-soumu.svg?date=2022-12-31",
     )
     assert all(node["mapUrl"] is None for node in nodes if node["slug"] == "mynaportal-registered-users")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ a: metric(slug: "nope") { name } b: metric(slug: "nada") { name } }',
+        '{ municipality(code: "13") { name } prefecture(code: "011002") { name } }',
+        '{ initiative(slug: "nope") { title } }',
+    ],
+    ids=["metrics", "areas", "initiative"],
+)
+async def test_a_miss_takes_the_statement_of_a_hit(uncached_client: httpx.AsyncClient, query: str) -> None:
+    # The error is told from the row looked up (or its absence): the misses of a request share one statement.
+    assert await _statements(uncached_client, query, errors=True) == 1

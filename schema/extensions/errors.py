@@ -19,36 +19,42 @@ SUGGESTION = re.compile(r" Did you mean [^?]*\?")
 
 class PublicErrors(SchemaExtension):
     """Errors of ours and request errors (parsing, validation, arguments) stay as they are. The database's
-    absence and cancelled statements become stable public errors; anything else is masked."""
+    absence and cancelled statements become stable public errors; anything else is masked.
+
+    "Did you mean …?" suggestions are kept only with `suggestions` (introspection on): they reveal nothing
+    introspection does not, and with it off they would give the schema's names away (SECURITY.md, item 15)."""
+
+    def __init__(self, *, suggestions: bool = False) -> None:
+        self.suggestions = suggestions
 
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         if result is None or not result.errors:
             return
-        result.errors = [public(error) for error in result.errors]
+        result.errors = [public(error, suggestions=self.suggestions) for error in result.errors]
 
 
-def public(error: GraphQLError) -> GraphQLError:
+def public(error: GraphQLError, *, suggestions: bool = False) -> GraphQLError:
     original = error.original_error
     if original is None or isinstance(original, PublicError | GraphQLError):
-        return _with_code(error)
+        return _with_code(error, suggestions)
     if isinstance(original, DatabaseUnavailable):
         return _replace(error, "The service is unavailable: the database cannot be reached. Try again shortly.",
                         "SERVICE_UNAVAILABLE")  # fmt: skip
     if isinstance(original, QueryTimeout):
         return _replace(error, "The query took too long in the database and was cancelled.", "QUERY_TIMEOUT")
     if error.path is None:
-        return _with_code(error)
+        return _with_code(error, suggestions)
     return _replace(error, UNEXPECTED, "INTERNAL_SERVER_ERROR")
 
 
-def _with_code(error: GraphQLError) -> GraphQLError:
+def _with_code(error: GraphQLError, suggestions: bool) -> GraphQLError:
     """Request errors of graphql-core get the codes clients know (Apollo's): parse or validation failed."""
     if error.extensions and "code" in error.extensions:
         return error
-    # Suggestions would reveal names of the schema even with introspection off (SECURITY.md, item 15).
-    error.message = SUGGESTION.sub("", error.message)
+    if not suggestions:
+        error.message = SUGGESTION.sub("", error.message)
     code = "GRAPHQL_PARSE_FAILED" if error.message.startswith("Syntax Error") else "GRAPHQL_VALIDATION_FAILED"
     error.extensions = {**(error.extensions or {}), "code": code}
     return error

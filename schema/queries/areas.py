@@ -12,12 +12,13 @@ from db.areas import MunicipalityFilter as MunicipalityWhere
 from db.search import search_form
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.errors import NotFound, literal, no_such
 from schema.ordering import OrderDirection
 from schema.pagination import After, Before, First, Last, PageRequest
-from schema.scalars import LocalGovCode
+from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
 from schema.strings import checked_optional
 from schema.types.municipality import Municipality
-from schema.types.prefecture import MUNICIPALITY_CURSOR, Prefecture
+from schema.types.prefecture import MUNICIPALITY_CURSOR, Prefecture, no_prefecture
 
 
 @strawberry.enum(description="The kinds of municipality (市区町村).")
@@ -31,7 +32,9 @@ class MunicipalityKind(Enum):
 
 @strawberry.input(description="Narrows the list of municipalities.")
 class MunicipalityFilter:
-    prefecture: LocalGovCode | None = strawberry.field(default=None, description="Code of a prefecture.")
+    prefecture: LocalGovCode | None = strawberry.field(
+        default=None, description=f"Code of a prefecture: {PREFECTURE_CODE_FORMS}"
+    )
     kind: MunicipalityKind | None = strawberry.field(default=None, description="政令市, 特別区, 市, 町 or 村.")
     search: str | None = strawberry.field(
         default=None, description="Part of the name or its kana, as typed (「さっぽろ」, 「札幌」, 「ｻｯﾎﾟﾛ」)."
@@ -59,19 +62,32 @@ class AreaQuery:
     async def prefectures(self, info: Info) -> list[Prefecture]:
         return [Prefecture.from_row(row) for row in await areas.prefectures(info.context.pool)]
 
-    @strawberry.field(description="One prefecture by its code; null when there is none.")
+    @strawberry.field(description="One prefecture by its code; null and a NOT_FOUND error when there is none.")
     async def prefecture(
-        self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description="5 or 6 digits.")]
+        self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description=PREFECTURE_CODE_FORMS)]
     ) -> Prefecture | None:
         row = await info.context.loaders.area_by_code.load(code)
-        return Prefecture.from_row(row) if row and row["level"] == "prefecture" else None
+        if row is None or row["level"] != "prefecture":
+            raise no_prefecture(code, row, f"; ask municipality(code: {literal(code)})")
+        return Prefecture.from_row(row)
 
-    @strawberry.field(description="One municipality by its code (5 or 6 digits); null when there is none.")
+    @strawberry.field(
+        description="One municipality by its code (5 or 6 digits); null and a NOT_FOUND error when there is none."
+    )
     async def municipality(
         self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description="5 or 6 digits.")]
     ) -> Municipality | None:
         row = await info.context.loaders.area_by_code.load(code)
-        return Municipality.from_row(row) if row and row["level"] == "municipality" else None
+        if row is None:
+            hint = "The municipalities' codes are listed by { municipalities { nodes { code } } }."
+            raise no_such("municipality", "code", code, hint)
+        if row["level"] != "municipality":
+            raise NotFound(
+                f"No municipality with code {literal(code)}: it is the code of a prefecture, {row['name']}; ask "
+                f"prefecture(code: {literal(code)}), or municipalities(filter: {{prefecture: {literal(code)}}}) "
+                "for its municipalities."
+            )
+        return Municipality.from_row(row)
 
     @strawberry.field(description="The 1,741 municipalities, filtered and sorted.")
     async def municipalities(

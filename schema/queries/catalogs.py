@@ -11,6 +11,7 @@ from db.catalogs import ServiceFilter as ServiceWhere
 from db.search import search_form
 from schema.connection import Connection
 from schema.context import Info
+from schema.errors import no_such
 from schema.pagination import After, Before, First, Last
 from schema.scalars import LocalGovCode
 from schema.strings import checked, checked_optional
@@ -41,14 +42,18 @@ class CatalogQuery:
     async def service_catalogs(self, info: Info) -> list[ServiceCatalog]:
         return [ServiceCatalog.from_row(row) for row in await catalogs.catalogs(info.context.pool)]
 
-    @strawberry.field(description="One catalogue by its slug; null when there is none.")
+    @strawberry.field(description="One catalogue by its slug; null and a NOT_FOUND error when there is none.")
     async def service_catalog(
         self,
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
     ) -> ServiceCatalog | None:
         row = await info.context.loaders.catalog_by_slug.load(checked(slug, "slug"))
-        return ServiceCatalog.from_row(row) if row else None
+        if row is None:
+            raise no_such(
+                "catalogue", "slug", slug, "The catalogues' slugs are listed by { serviceCatalogs { slug } }."
+            )
+        return ServiceCatalog.from_row(row)
 
     @strawberry.field(
         description="Entries of all catalogues; filters by catalogue, category, facet, municipality and words combine."

@@ -10,10 +10,11 @@ from db import metrics
 from db.metrics import MetricFilter as MetricWhere
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.errors import no_such
 from schema.ordering import MetricOrder, OrderDirection
 from schema.pagination import After, Before, First, Last, PageRequest
 from schema.strings import checked, checked_optional
-from schema.types.metric import METRIC_CURSOR, Metric
+from schema.types.metric import METRIC_CURSOR, METRIC_SLUGS, Metric
 
 
 @strawberry.input(description="Narrows the list of metrics.")
@@ -53,11 +54,13 @@ class MetricQuery:
 
         return ranked_connection(page, METRIC_CURSOR, rows, Metric.from_row, count)
 
-    @strawberry.field(description="One metric by its slug; null when there is none.")
+    @strawberry.field(description="One metric by its slug; null and a NOT_FOUND error when there is none.")
     async def metric(
         self,
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
     ) -> Metric | None:
         row = await info.context.loaders.metric_by_slug.load(checked(slug, "slug"))
-        return Metric.from_row(row) if row else None
+        if row is None:
+            raise no_such("metric", "slug", slug, METRIC_SLUGS)
+        return Metric.from_row(row)

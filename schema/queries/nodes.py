@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotFound, PublicError
+from schema.errors import NotFound, PublicError, literal
 from schema.node import Node, decode_id
 from schema.types.focus_area import FocusArea
 from schema.types.initiative import Initiative
@@ -31,7 +31,8 @@ async def resolve_node(info: Info, global_id: str) -> Node:
     type_name, key = decode_id(global_id)
     node = await find_node(info, type_name, key)
     if node is None:
-        raise NotFound(f"no object has the ID {global_id!r}")
+        # As GitHub answers an ID of nothing: null and NOT_FOUND; the decoded type and key say what was looked for.
+        raise NotFound(f"No object with ID {literal(global_id)}: there is no {type_name} {literal(key)}.")
     return node
 
 

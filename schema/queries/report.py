@@ -11,6 +11,7 @@ from db import milestones, report, texts
 from db.milestones import MilestoneFilter as MilestoneWhere
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.errors import no_such
 from schema.ordering import InitiativeOrder, MilestoneOrder, OrderDirection
 from schema.pagination import After, Before, First, Last, PageRequest
 from schema.strings import checked, checked_optional
@@ -27,6 +28,7 @@ from schema.types.source import edition
 
 INITIATIVE_CURSOR = "initiative"
 MILESTONE_CURSOR = "milestone"
+INITIATIVE_SLUGS = "The initiatives' slugs are listed by { initiatives { nodes { slug } } }."
 
 
 @strawberry.input(description="Narrows the list of initiatives.")
@@ -78,14 +80,16 @@ class ReportQuery:
 
         return ranked_connection(page, INITIATIVE_CURSOR, rows, Initiative.from_row, count)
 
-    @strawberry.field(description="One initiative by its slug; null when there is none.")
+    @strawberry.field(description="One initiative by its slug; null and a NOT_FOUND error when there is none.")
     async def initiative(
         self,
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The slug, as in the object's `slug` field.")],
     ) -> Initiative | None:
         row = await info.context.loaders.initiative_by_slug.load(checked(slug, "slug"))
-        return Initiative.from_row(row) if row else None
+        if row is None:
+            raise no_such("initiative", "slug", slug, INITIATIVE_SLUGS)
+        return Initiative.from_row(row)
 
     @strawberry.field(description="The planned items of every initiative's 今後の展開, in report order.")
     async def milestones(

@@ -19,11 +19,11 @@ from schema.errors import BadUserInput, ServiceUnavailable
 from schema.limits import MAX_PAGE_SIZE
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
-from schema.scalars import LocalGovCode
+from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
 from schema.strings import checked
 from schema.types.comparison import Comparison
 from schema.types.observation import DimensionInput, Observation
-from schema.types.ranking import AreaLevel, AreaRank, AreaRanking
+from schema.types.ranking import AreaLevel, AreaRank, AreaRanking, no_areas, no_values
 from schema.types.source import Source, cited
 from schema.types.target import Target
 
@@ -39,6 +39,7 @@ def observation_cursor(row: Record) -> str:
 
 
 METRIC_CURSOR = "metric"
+METRIC_SLUGS = "The metrics' slugs are listed by { metrics { nodes { slug } } }."
 
 
 @strawberry.type(description="A figure the report states. Numbers never carry units: see `unit` and `unitLabel`.")
@@ -74,7 +75,10 @@ class Metric(Node):
         from_: Annotated[dt.date | None, strawberry.argument(name="from", description="First date.")] = None,
         to: Annotated[dt.date | None, strawberry.argument(description="Last date.")] = None,
         area_code: Annotated[
-            LocalGovCode | None, strawberry.argument(description="A prefecture or municipality; null: the nation.")
+            LocalGovCode | None,
+            strawberry.argument(
+                description="A prefecture (2, 5 or 6 digits, e.g. 13) or municipality (5 or 6); null: the nation."
+            ),
         ] = None,
         dimensions: Annotated[
             list[DimensionInput] | None,
@@ -98,7 +102,10 @@ class Metric(Node):
 
         return build_connection(page, rows, Observation.from_row, observation_cursor, count)
 
-    @strawberry.field(description="Areas ranked by their value on a date, highest first (e.g. issuance rates).")
+    @strawberry.field(
+        description="Areas ranked by their value on a date, highest first (e.g. issuance rates). A date without "
+        "values is a NOT_FOUND error that names the dates with values."
+    )
     async def ranking(
         self,
         info: Info,
@@ -107,7 +114,8 @@ class Metric(Node):
             dt.date | None, strawberry.argument(description="The date to rank; default: the latest with area values.")
         ] = None,
         prefecture: Annotated[
-            LocalGovCode | None, strawberry.argument(description="Only municipalities of this prefecture.")
+            LocalGovCode | None,
+            strawberry.argument(description=f"Only municipalities of this prefecture: {PREFECTURE_CODE_FORMS}"),
         ] = None,
         first: Annotated[int, strawberry.argument(description="How many ranks (1..100).")] = 10,
         ascending: Annotated[bool, strawberry.argument(description="Lowest first.")] = False,
@@ -124,6 +132,10 @@ class Metric(Node):
         request = areas.RankingRequest(self.metric_id, level.value, day, prefecture, ascending, first)
         rows = await areas.ranking(pool, request)
         total, with_value = await areas.ranking_counts(pool, request)
+        if total == 0 and prefecture is not None:
+            raise await no_areas(info, level, prefecture)
+        if with_value == 0 and date is not None:
+            raise await no_values(info, self.slug, request)
         area_rows = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])
         build = Prefecture.from_row if level is AreaLevel.PREFECTURE else Municipality.from_row
         entries = [

@@ -11,11 +11,11 @@ from db.types import Record
 from loaders.observations import AreaObservationPage
 from schema.connection import Connection, build_connection, ranked_connection
 from schema.context import Info
-from schema.errors import NotFound, ServiceUnavailable
+from schema.errors import ServiceUnavailable, no_such
 from schema.pagination import After, Before, First, Last, PageRequest
 from schema.strings import checked
 from schema.types.area import Area
-from schema.types.metric import OBSERVATION_CURSOR, observation_cursor
+from schema.types.metric import METRIC_SLUGS, OBSERVATION_CURSOR, observation_cursor
 from schema.types.observation import Observation
 from schema.types.prefecture import Prefecture, area_fields
 
@@ -54,7 +54,7 @@ class Municipality(Area):
         page = PageRequest.from_arguments(OBSERVATION_CURSOR, first, after, last, before)
         row = await info.context.loaders.metric_by_slug.load(checked(metric, "metric"))
         if row is None:
-            raise NotFound(f"no metric has the slug {metric!r}")
+            raise no_such("metric", "slug", metric, METRIC_SLUGS)
         key = AreaObservationPage(row["id"], page.limit + 1, page.date_id_cursor(), page.backward, from_, to)
         rows = await info.context.loaders.area_observation_pages.load((self.code, key))
 

@@ -9,6 +9,7 @@ import strawberry
 from db.types import Record
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.errors import NotFound, literal, no_such
 from schema.pagination import After, Before, First, Last, PageRequest
 from schema.types.area import Area
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from schema.types.municipality import Municipality
 
 MUNICIPALITY_CURSOR = "municipality"
+PREFECTURE_CODES = "The prefectures' codes are listed by { prefectures { code } }."
 
 
 @strawberry.type(description="A prefecture (都道府県), from the pinned directory sources.")
@@ -38,6 +40,13 @@ class Prefecture(Area):
     @classmethod
     def from_row(cls, row: Record) -> Prefecture:
         return cls(**area_fields(row))
+
+
+def no_prefecture(code: str, row: Record | None, then: str = "") -> NotFound:
+    """A code that is not a prefecture's: unknown, or a municipality's (`then` says what to ask instead)."""
+    if row is None:
+        return no_such("prefecture", "code", code, PREFECTURE_CODES)
+    return NotFound(f"No prefecture with code {literal(code)}: it is the code of a municipality, {row['name']}{then}.")
 
 
 def area_fields(row: Record) -> dict[str, Any]:

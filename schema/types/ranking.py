@@ -7,8 +7,13 @@ from enum import Enum
 
 import strawberry
 
+from db.areas import RankingRequest
+from db.value_dates import area_value_dates, dates_with_values
+from schema.context import Info
+from schema.errors import BadUserInput, NotFound, PublicError
 from schema.types.area import Area
 from schema.types.observation import Observation
+from schema.types.prefecture import no_prefecture
 
 
 @strawberry.enum(description="A level of areas.")
@@ -33,3 +38,23 @@ class AreaRanking:
     areas_with_value: int = strawberry.field(description="How many of them have a value on the date.")
     areas_without_value: int = strawberry.field(description="How many have none: they are not ranked.")
     entries: list[AreaRank] = strawberry.field(description="The first ranks, best first.")
+
+
+# The refusals below cost a statement or two, and only when a ranking would otherwise be silently empty.
+
+
+async def no_areas(info: Info, level: AreaLevel, prefecture: str) -> PublicError:
+    """`prefecture` matched no area of the level: a ranking of prefectures, or not a prefecture's code."""
+    if level is AreaLevel.PREFECTURE:
+        return BadUserInput("`prefecture` narrows a ranking of municipalities; a ranking of prefectures takes none")
+    return no_prefecture(prefecture, await info.context.loaders.area_by_code.load(prefecture))
+
+
+async def no_values(info: Info, slug: str, request: RankingRequest) -> NotFound:
+    """A date asked for without values of the metric: the dates that have some."""
+    dates = await area_value_dates(info.context.pool, request.metric_id, request.level, request.prefecture_code)
+    where = f"{request.level} values"
+    if request.prefecture_code is not None:
+        prefecture = await info.context.loaders.area_by_code.load(request.prefecture_code)
+        where += f" in {prefecture['name'] if prefecture else request.prefecture_code}"
+    return NotFound(f"The metric {slug!r} has no {where} on {request.date}; {dates_with_values(request.date, dates)}.")
