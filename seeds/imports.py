@@ -119,7 +119,8 @@ def unreadable(path: Path) -> str | None:
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return f"not UTF-8 text (byte {error.start})"
+        line = data[: error.start].count(b"\n") + 1
+        return f"not UTF-8 text (line {line})"
     return None
 
 
