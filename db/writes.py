@@ -39,9 +39,8 @@ async def observation_values(conn: asyncpg.Connection, keys: Sequence[Row]) -> d
 
 async def last_ids(conn: asyncpg.Connection) -> tuple[int, int]:
     """The highest citation id and observation id loaded."""
-    row = await conn.fetchrow(sql("last_ids"))
-    assert row is not None  # two aggregates: always one row
-    return int(row["citation"]), int(row["observation"])
+    citation, observation = await conn.fetchrow(sql("last_ids")) or (0, 0)
+    return int(citation), int(observation)
 
 
 async def update_dataset(conn: asyncpg.Connection, version: str, inputs: Mapping[str, str]) -> None:
