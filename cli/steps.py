@@ -110,7 +110,8 @@ def check_catalog(fetched: list[FetchResult], path: Path) -> None:
 
 
 def import_catalog(settings: Settings, dsn: str, fetched: list[FetchResult], path: Path) -> bool:
-    """Keep the checked file and load (a new entry moves the search documents and positions of others)."""
+    """Keep the checked file and load everything: a load numbers an entry's citation and search document among the
+    others', so adding them alone would not give what a load gives."""
     copy, new = store_catalog(path, imports_dir(settings))
     if not new:
         say("import", f"{path} was imported before ({copy.name}): nothing changes")
