@@ -23,7 +23,16 @@ from api.settings import Settings
 from cli.database import database
 from cli.output import log_config, say, timed
 from cli.port import cannot_listen
-from cli.steps import fetch_sources, import_catalog, import_observations, load_data, migrate_database
+from cli.steps import (
+    check_catalog,
+    check_observations,
+    fetch_sources,
+    import_catalog,
+    import_file_readable,
+    import_observations,
+    load_data,
+    migrate_database,
+)
 from schema import build_schema
 from seeds.catalog_imports import CatalogImportError
 from seeds.imports import ImportFileError
@@ -184,15 +193,22 @@ def data_load(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def data_import(settings: Settings, args: argparse.Namespace) -> int:
+    """The file is read and checked before the database is touched: a bad file changes nothing and starts nothing."""
+    if not import_file_readable(args.file):
+        return 1
     fetched = fetch_sources(settings)
+    values = check_observations(fetched, args.file)
     with database(settings) as dsn:
         migrate_database(settings, dsn)
-        import_observations(settings, dsn, fetched, args.file)
+        import_observations(settings, dsn, fetched, args.file, values)
     return 0
 
 
 def data_import_catalog(settings: Settings, args: argparse.Namespace) -> int:
+    if not import_file_readable(args.file):
+        return 1
     fetched = fetch_sources(settings)
+    check_catalog(fetched, args.file)
     with database(settings) as dsn:
         migrate_database(settings, dsn)
         import_catalog(settings, dsn, fetched, args.file)

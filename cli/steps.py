@@ -10,11 +10,12 @@ from cli.output import say, timed
 from db.migrate import configure_api_role, migrate
 from db.pool import connect
 from schema.limits import STATEMENT_TIMEOUT_MS
+from seeds.append import Appended, NotIncremental, append_import
 from seeds.catalog_imports import read_catalog_import, store_catalog
-from seeds.imports import read_import, store
-from seeds.load import LoadResult, load, read_sources
+from seeds.imports import ImportedValue, read_import, store, unreadable
+from seeds.load import LoadResult, load, read_directory
 from seeds.report import read_report
-from seeds.sources import Fetcher, FetchResult, read_manifest
+from seeds.sources import Fetcher, FetchResult, SourceRowError, read_manifest
 
 
 def fetch_sources(settings: Settings) -> list[FetchResult]:
@@ -40,22 +41,78 @@ def imports_dir(settings: Settings) -> Path:
     return settings.data_dir / "imports"
 
 
-def import_observations(settings: Settings, dsn: str, fetched: list[FetchResult], path: Path) -> bool:
-    """Validate the file against the curated metrics and the directory, keep it, and load; False if known."""
+def import_file_readable(path: Path) -> bool:
+    """Say in one line why a file to import cannot be read; checked before anything else is done."""
+    problem = unreadable(path)
+    if problem is not None:
+        say("import", f"cannot read {path}: {problem}")
+    return problem is None
+
+
+def check_observations(fetched: list[FetchResult], path: Path) -> list[ImportedValue]:
+    """Every row checked against the curated metrics and the directory (no database needed)."""
     with timed("import", f"checking {path}") as details:
-        report = read_report()
-        result = LoadResult("", skipped=False)
-        areas = {g.code for g in read_sources(fetched, result).directory}
-        values = read_import(path, {m.slug for m in report.metrics}, areas, lambda n: say("import", f"{n} rows…"))
+        metrics = {m.slug for m in read_report().metrics}
+        areas = {g.code for g in read_directory(fetched)}
+        values = read_import(path, metrics, areas, lambda n: say("import", f"{n} rows…"))
         details.append(f"{len(values)} rows valid")
-    return _keep_and_load(settings, dsn, fetched, path, store(path, imports_dir(settings)))
+    return values
 
 
-def _keep_and_load(
-    settings: Settings, dsn: str, fetched: list[FetchResult], path: Path, stored: tuple[Path, bool]
+def import_observations(
+    settings: Settings, dsn: str, fetched: list[FetchResult], path: Path, values: list[ImportedValue]
 ) -> bool:
-    """Load with the newly kept file; on any failure drop it again, so that the import changes nothing."""
-    copy, new = stored
+    """Keep the checked file and add its rows to the loaded data, or load everything when adding them would not
+    give what a load gives; on any failure drop the file again, so that the import changes nothing. False if known."""
+    kept, new = store(path, imports_dir(settings))
+    if not new:
+        say("import", f"{path} was imported before ({kept.name}): nothing changes")
+        return False
+    try:
+        try:
+            with timed("import", f"adding {path}") as details:
+                appended = asyncio.run(_append(settings, dsn, fetched, kept, path, values))
+                details.append(
+                    f"{appended.observations} observations and {appended.citations} citations added"
+                    + (f", {appended.given} given already" if appended.given else "")
+                    + f", version {appended.version}"
+                )
+        except NotIncremental as why:
+            say("import", f"not added alone ({why}): loading everything")
+            load_data(settings, dsn, fetched)
+    except SourceRowError as error:
+        kept.unlink()
+        # Name the file as the user gave it, not the kept copy.
+        raise SourceRowError(path, error.line, error.field, error.problem) if error.path == kept else error from None
+    except BaseException:
+        kept.unlink()
+        raise
+    return True
+
+
+async def _append(
+    settings: Settings, dsn: str, fetched: list[FetchResult], kept: Path, shown: Path, values: list[ImportedValue]
+) -> Appended:
+    conn = await connect(dsn)
+    try:
+        return await append_import(conn, fetched, kept, shown, values, imports_dir=imports_dir(settings))
+    finally:
+        await conn.close()
+
+
+def check_catalog(fetched: list[FetchResult], path: Path) -> None:
+    """Every entry checked against the curated catalogues and the directory (no database needed)."""
+    with timed("import", f"checking {path}") as details:
+        catalogs = {c.slug for c in read_report().catalogs}
+        municipalities = {g.code for g in read_directory(fetched) if g.level == "municipality"}
+        entries = read_catalog_import(path, catalogs, municipalities)
+        details.append(f"{len(entries)} entries valid")
+
+
+def import_catalog(settings: Settings, dsn: str, fetched: list[FetchResult], path: Path) -> bool:
+    """Keep the checked file and load everything: a load numbers an entry's citation and search document among the
+    others', so adding them alone would not give what a load gives."""
+    copy, new = store_catalog(path, imports_dir(settings))
     if not new:
         say("import", f"{path} was imported before ({copy.name}): nothing changes")
         return False
@@ -65,17 +122,6 @@ def _keep_and_load(
         copy.unlink()
         raise
     return True
-
-
-def import_catalog(settings: Settings, dsn: str, fetched: list[FetchResult], path: Path) -> bool:
-    """Validate the entries against the curated catalogues and the directory, keep the file, and load."""
-    with timed("import", f"checking {path}") as details:
-        report = read_report()
-        directory = read_sources(fetched, LoadResult("", skipped=False)).directory
-        municipalities = {g.code for g in directory if g.level == "municipality"}
-        entries = read_catalog_import(path, {c.slug for c in report.catalogs}, municipalities)
-        details.append(f"{len(entries)} entries valid")
-    return _keep_and_load(settings, dsn, fetched, path, store_catalog(path, imports_dir(settings)))
 
 
 def migrate_database(settings: Settings, dsn: str) -> None:

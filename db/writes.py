@@ -19,6 +19,34 @@ async def begin_load(conn: asyncpg.Connection) -> None:
     await conn.execute(sql("data_truncate"))
 
 
+async def begin_import(conn: asyncpg.Connection) -> str | None:
+    """Take the loader role for this transaction and lock the dataset; the version loaded (None: nothing is)."""
+    await conn.execute(sql("loader_role_set"))
+    version: str | None = await conn.fetchval(sql("dataset_version_lock"))
+    return version
+
+
+async def metric_ids(conn: asyncpg.Connection) -> dict[str, int]:
+    return {row["slug"]: row["id"] for row in await conn.fetch(sql("metric_ids"))}
+
+
+async def observation_values(conn: asyncpg.Connection, keys: Sequence[Row]) -> dict[int, Any]:
+    """The loaded value at each (metric id, area code or None, date, dimensions as JSON) by the key's index."""
+    columns = [list(column) for column in zip(*keys, strict=True)] if keys else [[], [], [], []]
+    rows = await conn.fetch(sql("observation_values_at_keys"), *columns)
+    return {row["position"] - 1: row["value"] for row in rows}
+
+
+async def last_ids(conn: asyncpg.Connection) -> tuple[int, int]:
+    """The highest citation id and observation id loaded."""
+    citation, observation = await conn.fetchrow(sql("last_ids")) or (0, 0)
+    return int(citation), int(observation)
+
+
+async def update_dataset(conn: asyncpg.Connection, version: str, inputs: Mapping[str, str]) -> None:
+    await conn.execute(sql("dataset_update"), version, json.dumps(inputs, sort_keys=True))
+
+
 async def insert_data_sources(conn: asyncpg.Connection, rows: Iterable[Row]) -> None:
     await conn.executemany(sql("data_source_insert"), rows)
 

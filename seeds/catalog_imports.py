@@ -60,7 +60,7 @@ def read_catalog_import(path: Path, catalogs: set[str], areas: set[str]) -> list
         columns = list(reader.fieldnames or [])
         missing = [c for c in REQUIRED if c not in columns]
         if missing:
-            raise CatalogImportError(path, [f"line 1: missing column(s) {', '.join(missing)}"])
+            raise CatalogImportError(path, [f"line 1: missing required column(s) {', '.join(missing)}"])
         for row in reader:
             line = reader.line_num
             row_problems: list[str] = []

@@ -1,8 +1,9 @@
 """Observations imported from a long-format CSV (`hiraku data import observations FILE`).
 
 One row per value: metric, area_code, date, value, dimensions, source_document, source_url, figure_owner,
-citation_kind, as_of, note. An imported file becomes an input of the dataset, kept under the imports folder,
-so that every later load includes it; importing the same file again changes nothing.
+citation_kind, as_of, note (area_code, dimensions, as_of and note may be left out: empty). An imported file becomes an
+input of the dataset, kept under the imports folder in the order of import, so that every later load includes it;
+importing the same file again changes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ COLUMNS = (
     "citation_kind", "as_of", "note",
 )  # fmt: skip
 REQUIRED = ("metric", "date", "value", "source_document", "source_url", "figure_owner", "citation_kind")
+# A column left out is empty in every row: the nation, a total, no publication date, no note (the documented meaning).
+OPTIONAL = ("area_code", "dimensions", "as_of", "note")
 PROGRESS_EVERY = 50_000
 
 
@@ -62,9 +65,7 @@ def read_import(
     seen: dict[tuple[str, str | None, dt.date, str], int] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ImportFileError(path, [f"line 1: missing column(s) {', '.join(missing)}"])
+        _check_header(path, list(reader.fieldnames or []))
         for row in reader:
             line = reader.line_num
             row_problems: list[str] = []
@@ -85,6 +86,42 @@ def read_import(
     if not values:
         raise ImportFileError(path, ["the file has no rows"])
     return values
+
+
+def _check_header(path: Path, header: list[str]) -> None:
+    """The required columns must be there; a column of another name is refused rather than ignored, since a
+    misspelt optional one (`area` for `area_code`) would otherwise turn every value into the nation's."""
+    problems = []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        problems.append(f"line 1: missing required column(s) {', '.join(missing)}")
+    unknown = [c for c in header if c not in COLUMNS]
+    if unknown:
+        problems.append(f"line 1: unknown column(s) {', '.join(unknown)} (the columns are {', '.join(COLUMNS)})")
+    if problems:
+        raise ImportFileError(path, problems)
+
+
+def unreadable(path: Path) -> str | None:
+    """Why the file cannot be imported before its rows are read (a missing, empty or undecodable file), or None."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return "no such file"
+    except IsADirectoryError:
+        return "it is a directory"
+    except PermissionError:
+        return "permission denied"
+    except OSError as error:
+        return error.strerror.lower() if error.strerror else type(error).__name__
+    if not data.strip():
+        return "the file is empty"
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return f"not UTF-8 text (line {line})"
+    return None
 
 
 def _row(
@@ -156,15 +193,25 @@ def _dimensions(text: str, bad: Callable[[str, str], None]) -> str | None:
 
 
 def stored_imports(folder: Path) -> list[Path]:
-    return sorted(folder.glob("observations-*.csv")) if folder.exists() else []
+    """The kept files in the order they were imported: a later file's values and citations come after an earlier
+    one's, so that importing a file only adds to what is loaded (files kept before numbering come first)."""
+    return sorted(folder.glob("observations-*.csv"), key=_import_order) if folder.exists() else []
+
+
+def _import_order(path: Path) -> tuple[int, str]:
+    number, _, _ = path.stem.removeprefix("observations-").partition("-")
+    return (int(number), path.name) if number.isdigit() and len(number) == 6 else (0, path.name)
 
 
 def store(path: Path, folder: Path) -> tuple[Path, bool]:
-    """Keep a copy named by its content; (the copy, False) when that content was imported before."""
+    """Keep a copy named by its rank and its content; (the copy, False) when that content was imported before."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    target = folder / f"observations-{digest}.csv"
-    if target.exists():
-        return target, False
+    kept = stored_imports(folder)
+    for target in kept:
+        if target.stem.endswith(digest):
+            return target, False
+    rank = max((_import_order(p)[0] for p in kept), default=0) + 1
+    target = folder / f"observations-{rank:06d}-{digest}.csv"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, target)
     return target, True

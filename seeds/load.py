@@ -13,6 +13,7 @@ from db import writes
 from db.dataset import dataset_version
 from seeds import directory, mynumber, shapes
 from seeds.catalog_imports import read_catalog_import, stored_catalog_imports
+from seeds.directory import LocalGov
 from seeds.imports import read_import, stored_imports
 from seeds.report import REPORT_DIR, Report, read_report
 from seeds.rows import TABLE_COLUMNS, report_tables
@@ -120,13 +121,7 @@ async def load(
 def read_sources(fetched: list[FetchResult], result: LoadResult) -> SourceData:
     """The directory and the series, from the sources that are available; a series needs the directory."""
     available = {r.source.slug: r for r in fetched if r.available}
-    data = SourceData()
-    if directory.LOCALGOVJP in available:
-        data.directory = directory.read_directory(
-            available[directory.LOCALGOVJP],
-            available.get(directory.ENGLISH_NAMES),
-            available.get(directory.BOUNDARIES),
-        )
+    data = SourceData(directory=read_directory(fetched))
     if mynumber.SOURCE_SLUG in available:
         if data.directory:
             source = available[mynumber.SOURCE_SLUG]
@@ -139,6 +134,16 @@ def read_sources(fetched: list[FetchResult], result: LoadResult) -> SourceData:
         else:
             result.unused[mynumber.SOURCE_SLUG] = f"its areas need the directory of {directory.LOCALGOVJP}"
     return data
+
+
+def read_directory(fetched: list[FetchResult]) -> list[LocalGov]:
+    """The prefectures and municipalities of the directory (empty without it), without reading the series."""
+    available = {r.source.slug: r for r in fetched if r.available}
+    if directory.LOCALGOVJP not in available:
+        return []
+    return directory.read_directory(
+        available[directory.LOCALGOVJP], available.get(directory.ENGLISH_NAMES), available.get(directory.BOUNDARIES)
+    )
 
 
 def _source_rows(fetched: list[FetchResult]) -> list[tuple[object, ...]]:

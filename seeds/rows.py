@@ -13,7 +13,15 @@ from seeds.catalog_imports import ImportedEntry, category_slug
 from seeds.models import CatalogCategory, Edition, Observation, SourceRef
 from seeds.periods import find_period
 from seeds.report import Report
-from seeds.source_rows import SourceData, area_rows, sources_observations
+from seeds.source_rows import (
+    ImportedRow,
+    SourceData,
+    area_rows,
+    cite_imported,
+    imported_observations,
+    observation_key,
+    series_observations,
+)
 from seeds.sources import SourceRowError
 
 Row = tuple[Any, ...]
@@ -100,24 +108,29 @@ def report_tables(report: Report, initiative_ids: dict[str, int], sources: Sourc
     for s in report.sections:
         row = (s.slug, s.position, s.chapter, s.title, s.headline, s.text, s.items, cite(s.source))
         tables.add("report_section", row)
-    _metric_rows(report, tables, initiative_ids, cite, sources)
+    imported = _metric_rows(report, tables, initiative_ids, cite, sources)
     _milestone_rows(report, tables, initiative_ids)
     _catalog_rows(report, tables, initiative_ids, cite, sources)
+    # Imported values and their citations come last, so that importing one more file only adds rows (seeds/append).
+    for row in cite_imported(imported, lambda row: tables.add("citation", row)):
+        tables.add("observation", row)
     return tables
 
 
 def _metric_rows(
     report: Report, tables: Tables, initiative_ids: dict[str, int], cite: Any, sources: SourceData
-) -> None:
+) -> list[ImportedRow]:
+    """Rows of the metrics and their figures; the imported values are returned, to be cited and added last."""
     metric_ids: dict[str, int] = {}
     for m in report.metrics:
         initiative_id = initiative_ids[m.initiative] if m.initiative else None
         metric_ids[m.slug] = tables.add(
             "metric", (m.slug, m.name, m.unit, m.unit_label, m.kind, initiative_id, m.description, m.note)
         )
-    from_sources = sources_observations(sources, metric_ids, lambda row: tables.add("citation", row))
-    # (metric, area, date, dimensions) -> value, for the observations the pinned sources give.
-    primary = {(row[0], row[8], row[3], row[9]): row[1] for row in from_sources}
+    from_sources = series_observations(sources, metric_ids, lambda row: tables.add("citation", row))
+    # (metric, area, date, dimensions) -> value, for the observations the pinned sources and imported files give.
+    primary = {observation_key(row): row[1] for row in from_sources}
+    imported = imported_observations(sources.imported, metric_ids, primary)
     for m in report.metrics:
         metric_id = metric_ids[m.slug]
         for o in m.observations:
@@ -142,6 +155,7 @@ def _metric_rows(
             tables.rows.setdefault("metric_component", []).append((metric_id, metric_ids[slug], position))
     for row in from_sources:
         tables.add("observation", row)
+    return imported
 
 
 def _given_by_the_sources(primary: dict[tuple[Any, ...], Any], metric_id: int, o: Observation, slug: str) -> bool:

@@ -53,12 +53,31 @@ def _latest_population(series: Series | None) -> dict[str, tuple[int, Any]]:
     return latest
 
 
-def sources_observations(sources: SourceData, metric_ids: dict[str, int], cite: Callable[[Row], int]) -> list[Row]:
-    """Observation rows (without ids) of the series and the imported files; one citation per source file."""
-    rows = _series_observations(sources, metric_ids, cite)
-    given = {(row[0], row[8], row[3], row[9]): row[1] for row in rows}
-    for path, values in sources.imported:
-        citations: dict[tuple[Any, ...], int] = {}
+Key = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    """A value an imported file adds, before its citation has an id: `row` is an observation row without its id
+    and citation id."""
+
+    path: Path
+    row: Row
+    citation: tuple[Any, ...]
+
+
+def observation_key(row: Row) -> Key:
+    """(metric, area, date, dimensions) of an observation row without id: one value each."""
+    return (row[0], row[8], row[3], row[9])
+
+
+def imported_observations(
+    imported: list[tuple[Path, list[ImportedValue]]], metric_ids: dict[str, int], given: dict[Key, Any]
+) -> list[ImportedRow]:
+    """What the files add, in file and line order, to the values `given` by the inputs before them (it gains
+    them): a value given already is left out when equal and refused, naming file, line and field, when not."""
+    rows: list[ImportedRow] = []
+    for path, values in imported:
         for v in values:
             key = (metric_ids[v.metric], v.area_code, v.date, v.dimensions)
             if key in given:
@@ -67,19 +86,39 @@ def sources_observations(sources: SourceData, metric_ids: dict[str, int], cite: 
                     raise SourceRowError(path, v.line, "value", problem)
                 continue
             given[key] = v.value
-            document, url, owner, kind, as_of, note = v.citation
-            if v.citation not in citations:
-                citations[v.citation] = cite((document, None, None, None, url, as_of, owner, kind, None, note))
-            rows.append(
-                (
-                    metric_ids[v.metric], v.value, v.stated, v.date, "stated", None, False, False, v.area_code,
-                    v.dimensions, citations[v.citation],
-                )
-            )  # fmt: skip
+            row = (
+                metric_ids[v.metric],
+                v.value,
+                v.stated,
+                v.date,
+                "stated",
+                None,
+                False,
+                False,
+                v.area_code,
+                v.dimensions,
+            )
+            rows.append(ImportedRow(path, row, v.citation))
     return rows
 
 
-def _series_observations(sources: SourceData, metric_ids: dict[str, int], cite: Callable[[Row], int]) -> list[Row]:
+def cite_imported(rows: list[ImportedRow], cite: Callable[[Row], int]) -> list[Row]:
+    """Observation rows (without ids) of imported values: one citation per distinct citation of a file, cited in
+    the order of first use. A load cites them after everything else, so that a file imported later only adds
+    citations (and observations) after those already loaded."""
+    citations: dict[tuple[Path, tuple[Any, ...]], int] = {}
+    observations = []
+    for r in rows:
+        key = (r.path, r.citation)
+        if key not in citations:
+            document, url, owner, kind, as_of, note = r.citation
+            citations[key] = cite((document, None, None, None, url, as_of, owner, kind, None, note))
+        observations.append((*r.row, citations[key]))
+    return observations
+
+
+def series_observations(sources: SourceData, metric_ids: dict[str, int], cite: Callable[[Row], int]) -> list[Row]:
+    """Observation rows (without ids) of the issuance series; one citation per source file."""
     series, source = sources.series, sources.series_source
     if series is None or source is None:
         return []

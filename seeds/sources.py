@@ -154,5 +154,6 @@ class SourceRowError(Exception):
     """A row of a source file that cannot be imported: names the file, line and field."""
 
     def __init__(self, path: Path, line: int | None, field: str, problem: str) -> None:
+        self.path, self.line, self.field, self.problem = path, line, field, problem
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: field {field!r}: {problem}")

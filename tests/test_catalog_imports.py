@@ -16,6 +16,7 @@ from starlette.datastructures import Secret
 
 from api.app import create_app
 from api.settings import Settings
+from seeds.catalog_imports import CatalogImportError, read_catalog_import
 from seeds.sources import FetchResult
 from tests.support import graphql, running, throwaway_database
 from tests.test_imports import _hiraku, _mirror_without_series
@@ -152,3 +153,28 @@ async def test_again_is_a_no_op_and_a_bad_code_changes_nothing(
     assert "1 problem(s), nothing imported" in failed.stderr
     assert "line 3: field 'municipalities': '011003' has a wrong check digit" in failed.stderr
     assert await _names(catalogue_client, {}) == before
+
+
+def test_only_the_required_columns_and_a_missing_one_named_with_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "required.csv"
+    path.write_text(
+        "catalog,name,source_document,source_url\n"
+        f"{CATALOG},ILLUSTRATIVE 最小の行,ILLUSTRATIVE test fixture,https://example.org/illustrative\n",
+        encoding="utf-8",
+    )
+    [entry] = read_catalog_import(path, {CATALOG}, set())
+    # The documented defaults: the key is the name; no categories, facets, users, municipalities or date.
+    assert (entry.key, entry.provider, entry.url, entry.categories, entry.facets) == (
+        "ILLUSTRATIVE 最小の行",
+        None,
+        None,
+        (),
+        (),
+    )
+    assert (entry.target_users, entry.municipalities, entry.attributes, entry.citation[2]) == ((), (), (), None)
+
+    path.write_text("catalog,name\n" + path.read_text(encoding="utf-8").splitlines()[1] + "\n", encoding="utf-8")
+    with pytest.raises(CatalogImportError) as raised:
+        read_catalog_import(path, {CATALOG}, set())
+    assert str(raised.value).startswith(f"{path}: 1 problem(s), nothing imported:")
+    assert raised.value.problems == ["line 1: missing required column(s) source_document, source_url"]

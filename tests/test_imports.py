@@ -15,6 +15,7 @@ from api.settings import Settings
 from seeds.imports import ImportFileError, read_import
 from seeds.sources import FetchResult
 from tests.support import throwaway_database
+from tests.test_cli import _environment
 
 HIRAKU = str(Path(sys.executable).with_name("hiraku"))
 FIXTURE = Path(__file__).parent / "fixtures" / "observations-illustrative.csv"
@@ -58,6 +59,8 @@ async def test_import_then_again_then_a_bad_file(
         first = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(FIXTURE)], env)
         assert first.returncode == 0, first.stderr
         assert "4 rows valid" in first.stderr
+        # Nothing was loaded into this database: the import loads everything, and says so.
+        assert "not added alone (nothing is loaded yet): loading everything" in first.stderr
         assert "1 imported files" in first.stderr
         rows = await _imported(dsn)
         assert rows == [
@@ -127,3 +130,124 @@ def test_every_bad_row_is_listed_with_its_line(tmp_path: Path) -> None:
         "line 5: field 'citation_kind': is neither primary nor quoted",
         "line 5: field 'source_url': is not an http(s) URL",
     ]
+
+
+REQUIRED_ONLY = (
+    "metric,date,value,source_document,source_url,figure_owner,citation_kind\n"
+    "mynumber-card-issued-rate-soumu,2099-02-28,77.7,ILLUSTRATIVE test fixture (not a real figure),"
+    "https://example.org/illustrative,総務省,primary\n"
+)
+
+
+def test_the_optional_columns_may_be_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "required.csv"
+    path.write_text(REQUIRED_ONLY, encoding="utf-8")
+    [value] = read_import(path, {"mynumber-card-issued-rate-soumu"}, set())
+    # The documented empty meaning: the nation, a total, no publication date, no note.
+    assert (value.area_code, value.dimensions, value.citation[4], value.citation[5]) == (None, "{}", None, None)
+    assert (value.metric, str(value.date), value.stated) == ("mynumber-card-issued-rate-soumu", "2099-02-28", "77.7")
+
+
+def test_a_missing_required_column_or_an_unknown_one_is_named_with_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "columns.csv"
+    header, row = REQUIRED_ONLY.splitlines()
+    path.write_text(
+        header.replace("value,", "").replace(",figure_owner", ",area") + "\n" + row + "\n", encoding="utf-8"
+    )
+    with pytest.raises(ImportFileError) as raised:
+        read_import(path, {"mynumber-card-issued-rate-soumu"}, set())
+    assert str(raised.value).startswith(f"{path}: 2 problem(s), nothing imported:")
+    assert raised.value.problems[0] == "line 1: missing required column(s) value, figure_owner"
+    assert raised.value.problems[1].startswith("line 1: unknown column(s) area (the columns are metric, area_code,")
+
+
+@pytest.mark.parametrize("kind", ["observations", "catalogue"])
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("absent.csv", None, "no such file"),
+        ("folder", "directory", "it is a directory"),
+        ("empty.csv", b"", "the file is empty"),
+        ("latin1.csv", "metric,date\nmynumber,2099-01-31,caf\xe9\n".encode("latin-1"), "not UTF-8 text (line 2)"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_one_line_before_anything_starts(
+    settings: Settings, tmp_path: Path, kind: str, name: str, content: bytes | str | None, problem: str
+) -> None:
+    path = tmp_path / name
+    if content == "directory":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    data = tmp_path / "data"
+    result = _hiraku(["data", "import", kind, str(path)], _environment(settings, HIRAKU_DATA_DIR=str(data)))
+    assert result.returncode == 1
+    assert result.stderr == f"hiraku import    cannot read {path}: {problem}\n"
+    # Neither the sources were fetched nor a database started.
+    assert not data.exists()
+
+
+TABLES = {
+    "observation": "SELECT * FROM observation ORDER BY id",
+    "citation": "SELECT * FROM citation ORDER BY id",
+    "dataset": "SELECT version, inputs FROM dataset",
+    "search_document": "SELECT * FROM search_document ORDER BY id",
+    "area": "SELECT * FROM area ORDER BY code",
+}
+
+
+async def _snapshot(dsn: str) -> dict[str, list[tuple[object, ...]]]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return {table: [tuple(row) for row in await conn.fetch(query)] for table, query in TABLES.items()}
+    finally:
+        await conn.close()
+
+
+async def test_a_small_import_adds_rows_as_a_full_load_would(
+    server_dsn: str, fetched: list[FetchResult], tmp_path: Path
+) -> None:
+    mirror = _mirror_without_series(fetched, tmp_path / "mirror")
+    common = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    common |= {"HIRAKU_DATA_DIR": str(tmp_path / "data"), "HIRAKU_SOURCES_MIRROR": str(mirror)}
+    # Only the required columns; the second row is one the first file gave already, with the same value.
+    later = tmp_path / "later.csv"
+    later.write_text(
+        REQUIRED_ONLY
+        + "mynumber-card-issued-rate-soumu,2099-01-31,99.90,ILLUSTRATIVE,https://example.org/illustrative,総務省,quoted\n",
+        encoding="utf-8",
+    )
+    async with throwaway_database(server_dsn) as dsn, throwaway_database(server_dsn) as full_dsn:
+        env = common | {"DATABASE_URL": dsn}
+        assert (await asyncio.to_thread(_hiraku, ["data", "load"], env)).returncode == 0
+        first = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(FIXTURE)], env)
+        assert first.returncode == 0, first.stderr
+        assert "4 observations and 3 citations added, version " in first.stderr
+        assert "loading everything" not in first.stderr
+        second = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(later)], env)
+        assert second.returncode == 0, second.stderr
+        assert "1 observations and 1 citations added, 1 given already, version " in second.stderr
+        assert "hiraku load" not in first.stderr + second.stderr
+        added = await _snapshot(dsn)
+
+        # The same inputs loaded in full into another database: the same rows, ids, citations and version.
+        full = await asyncio.to_thread(_hiraku, ["data", "load"], common | {"DATABASE_URL": full_dsn})
+        assert full.returncode == 0, full.stderr
+        assert "2 imported files" in full.stderr
+        assert await _snapshot(full_dsn) == added
+        assert ("mynumber-card-issued-rate-soumu", None, "77.7") in await _imported(dsn)
+        again = await asyncio.to_thread(_hiraku, ["data", "load"], env)
+        assert f"data: unchanged, version {added['dataset'][0][0]}" in again.stderr
+
+        # A value that differs from a loaded one is refused as a load refuses it, naming the file, line and
+        # field; the same file again is known. Neither changes anything.
+        conflict = tmp_path / "conflict.csv"
+        conflict.write_text(REQUIRED_ONLY.replace("77.7", "66.6"), encoding="utf-8")
+        refused = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(conflict)], env)
+        assert refused.returncode == 1
+        assert f"{conflict}:2: field 'value': the source already gives 77.7 for this metric" in refused.stderr
+        repeated = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(later)], env)
+        assert repeated.returncode == 0
+        assert "was imported before" in repeated.stderr
+        assert await _snapshot(dsn) == added
+        assert len(list((tmp_path / "data" / "imports").glob("*.csv"))) == 2

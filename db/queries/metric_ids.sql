@@ -1,0 +1,1 @@
+SELECT slug, id FROM metric
