@@ -24,10 +24,8 @@ ABOUT = {
     "(September 2022 – August 2023). Every value says where it comes from.",
 }
 DOCS = {
-    "ja": "スキーマの全フィールドに説明があります（GraphiQL の Docs、/schema.graphql）。"
-    "使い方は hiraku のソースの README.md と docs/ にあります。",
-    "en": "Every type and field of the schema is described (GraphiQL's Docs panel, /schema.graphql). "
-    "How to run and use hiraku: README.md and docs/ in its source.",
+    "ja": "使い方は hiraku のソースの README.md と docs/ にあります。",
+    "en": "How to run and use hiraku: README.md and docs/ in its source.",
 }
 
 
@@ -40,6 +38,7 @@ class Home:
         self.graphiql = graphiql
         self.introspection = introspection
         self.query = QUERY.read_text(encoding="utf-8")
+        self.docs = _docs(graphiql=graphiql, introspection=introspection)
         self.kept: tuple[str, dict[str, Any]] | None = None
 
     async def page(self, request: Request) -> Response:
@@ -71,7 +70,7 @@ class Home:
             "dataset": dataset,
             "datasetProblem": problem,
             "links": self.links(data.get("metrics")),
-            "docs": DOCS,
+            "docs": self.docs,
         }
         if version is not None and dataset is not None and dataset["version"] == version:
             self.kept = (version, facts)
@@ -94,6 +93,18 @@ class Home:
             "readiness": "/readyz",
             "metrics": "/metrics",
         }
+
+
+def _docs(*, graphiql: bool, introspection: bool) -> dict[str, str]:
+    if not introspection:
+        return DOCS
+    where = {"ja": "GraphiQL の Docs、/schema.graphql", "en": "GraphiQL's Docs panel, /schema.graphql"}
+    if not graphiql:
+        where = {"ja": "/schema.graphql", "en": "/schema.graphql"}
+    return {
+        "ja": f"スキーマの全フィールドに説明があります（{where['ja']}）。{DOCS['ja']}",
+        "en": f"Every type and field of the schema is described ({where['en']}). {DOCS['en']}",
+    }
 
 
 def wants_html(accept: str) -> bool:
