@@ -22,7 +22,8 @@ code, .version { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; fo
 .actions { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 1rem 0 0; }
 .actions a { background: #0b5cad; color: #fff; padding: 0.45rem 0.9rem; border-radius: 6px; text-decoration: none; }
 .actions a.secondary { background: #fff; color: #0b5cad; border: 1px solid #0b5cad; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; }
+table.sources { width: 100%; }
 td, th { text-align: left; padding: 0.3rem 0.6rem 0.3rem 0; border-bottom: 1px solid #eaeef2; vertical-align: top; }
 ul.maps { columns: 2 18rem; padding-left: 1.2rem; }
 .muted { color: #57606a; font-size: 0.92em; }
@@ -78,7 +79,7 @@ def _dataset(dataset: dict[str, Any] | None, problem: str | None) -> str:
         ("報告書 · Report", _a(dataset["url"], dataset["title"]) + f" — {escape(dataset['publisher'])}"),
         ("対象期間 · Period", f"{escape(dataset['periodStart'])} – {escape(dataset['periodEnd'])}"),
         ("バージョン · Version", f'<span class="version">{escape(dataset["version"])}</span>'),
-        ("読み込み · Loaded", escape(dataset["loadedAt"])),
+        ("読み込み · Loaded", escape(_minute(dataset["loadedAt"]))),
         ("ライセンス · Licence", _licence(dataset)),
         (
             "出典 · Credit",
@@ -86,6 +87,11 @@ def _dataset(dataset: dict[str, Any] | None, problem: str | None) -> str:
         ),
     ]
     return head + "<dl>" + "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows) + "</dl>"
+
+
+def _minute(timestamp: str) -> str:
+    """`2023-09-01T12:34:56.789+00:00` as `2023-09-01 12:34 UTC` (the API sends UTC)."""
+    return f"{timestamp[:10]} {timestamp[11:16]} UTC" if timestamp.endswith("+00:00") else timestamp
 
 
 def _licence(dataset: dict[str, Any]) -> str:
@@ -136,7 +142,7 @@ def _sources(dataset: dict[str, Any] | None) -> str:
         )
     return (
         "<h2>出典 · Sources</h2>"
-        "<table><tr><th>データ · Source</th><th>ライセンス · Licence</th><th>表示 · Credit</th></tr>"
+        '<table class="sources"><tr><th>データ · Source</th><th>ライセンス · Licence</th><th>表示 · Credit</th></tr>'
         + "".join(rows)
         + "</table>"
     )

@@ -63,7 +63,12 @@ async def test_the_licences_are_served(client: httpx.AsyncClient) -> None:
 
 
 async def test_a_file_outside_the_manifest_is_not_served(client: httpx.AsyncClient) -> None:
-    for path in ("graphiql@3.8.3/LICENSE", "graphiql@3.8.3/graphiql.min.js.map", ".tarballs", "..%2F..%2Fpyproject.toml"):
+    for path in (
+        "graphiql@3.8.3/LICENSE",
+        "graphiql@3.8.3/graphiql.min.js.map",
+        ".tarballs",
+        "..%2F..%2Fpyproject.toml",
+    ):
         response = await client.get(f"/graphiql/assets/{path}")
         assert response.status_code == 404, path
         assert "No GraphiQL file" in response.text
