@@ -34,7 +34,6 @@ FLAGS = [
     "--disable-sync",
 ]
 WAIT_MS = 30_000
-SCREENSHOTS = Path(os.environ.get("HIRAKU_TEST_SCREENSHOTS", "/tmp"))  # noqa: S108 (for a person to look at)
 
 
 @dataclass
@@ -94,8 +93,13 @@ async def page(browser: Browser) -> AsyncIterator[Page]:
         await context.close()
 
 
+def _screenshots(tmp_path: Path) -> Path:
+    """Where the pictures go for a person to look at: HIRAKU_TEST_SCREENSHOTS, or the test's own folder."""
+    return Path(os.environ.get("HIRAKU_TEST_SCREENSHOTS", tmp_path))
+
+
 async def test_the_home_page_shows_the_version_and_its_links(
-    page: Page, base_url: str, client: httpx.AsyncClient
+    page: Page, base_url: str, client: httpx.AsyncClient, tmp_path: Path
 ) -> None:
     version = (await graphql(client, "{ dataset { version } }"))["data"]["dataset"]["version"]
     traffic = Traffic()
@@ -105,13 +109,15 @@ async def test_the_home_page_shows_the_version_and_its_links(
     for name in ("GraphiQL で試す · Try it in GraphiQL", "スキーマ · Schema (SDL)", "CSV"):
         assert await page.get_by_role("link", name=name).first.is_visible(), name
     assert await page.locator('a[href^="/maps/"]').count() > 0
-    await page.screenshot(path=SCREENSHOTS / "hiraku-home.png", full_page=True)
+    await page.screenshot(path=_screenshots(tmp_path) / "hiraku-home.png", full_page=True)
     await page.get_by_role("link", name="GraphiQL で試す · Try it in GraphiQL").click()
     await page.locator(".graphiql-container .graphiql-editors").wait_for()
     traffic.assert_all_local(base_url)
 
 
-async def test_graphiql_runs_the_example_query_with_no_request_leaving_the_server(page: Page, base_url: str) -> None:
+async def test_graphiql_runs_the_example_query_with_no_request_leaving_the_server(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
     traffic = Traffic()
     traffic.watch(page)
     await page.goto(f"{base_url}/graphql")
@@ -122,7 +128,7 @@ async def test_graphiql_runs_the_example_query_with_no_request_leaving_the_serve
     explorer = page.get_by_role("button", name="Show GraphiQL Explorer")
     await explorer.click()
     await page.locator(".graphiql-explorer-root").wait_for()
-    await page.screenshot(path=SCREENSHOTS / "hiraku-graphiql.png")
+    await page.screenshot(path=_screenshots(tmp_path) / "hiraku-graphiql.png")
     traffic.assert_all_local(base_url)
 
 
