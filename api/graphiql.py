@@ -94,7 +94,8 @@ class GraphiQLAssets:
         parts = ["GraphiQL's browser files, served by hiraku from the npm packages below, and their licences.\n"]
         for package in self.packages:
             parts.append(self._licence(package))
-        return PlainTextResponse("\n".join(parts), headers={"cache-control": IMMUTABLE})
+        # Not immutable: the text says when a licence file is not installed yet.
+        return PlainTextResponse("\n".join(parts), headers={"cache-control": "no-cache"})
 
     def _load(self, path: str) -> _Asset | None:
         package, name = self.files[path]
