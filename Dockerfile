@@ -18,8 +18,11 @@ COPY db ./db
 COPY loaders ./loaders
 COPY schema ./schema
 COPY seeds ./seeds
+COPY scripts/fetch_graphiql_assets.py ./scripts/
+# GraphiQL's browser files, checked against their pinned integrity now, so that the image serves them offline.
 RUN pip install --no-deps --no-build-isolation . \
-    && rm -rf build *.egg-info \
+    && python scripts/fetch_graphiql_assets.py --into /app/graphiql \
+    && rm -rf build *.egg-info /app/graphiql/.tarballs \
     && useradd --system --uid 10001 --home-dir /data --create-home hiraku
 
 USER hiraku
@@ -27,6 +30,7 @@ USER hiraku
 ENV HOST=0.0.0.0 \
     PORT=8000 \
     HIRAKU_DATA_DIR=/data \
+    HIRAKU_GRAPHIQL_ASSETS=/app/graphiql \
     HIRAKU_RATE_LIMIT=10 \
     HIRAKU_RATE_BURST=60
 EXPOSE 8000

@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
+# GraphiQL's browser files (api/graphiql_assets.toml), where the server looks for them (api/settings.py).
+GRAPHIQL_ASSETS ?= $(or $(HIRAKU_GRAPHIQL_ASSETS),$(or $(HIRAKU_DATA_DIR),.data)/graphiql)
 BENCH_NPM := bench/postgraphile/node_modules/.installed-$(shell cksum < bench/postgraphile/package-lock.json | cut -d' ' -f1)
 
 .PHONY: run test check setup serve schema clean lock bench
@@ -22,6 +24,8 @@ check: setup
 	$(BIN)/lint-imports
 
 setup: $(STAMP)
+	@$(BIN)/python scripts/fetch_graphiql_assets.py --into "$(GRAPHIQL_ASSETS)" \
+		$(if $(HIRAKU_SOURCES_MIRROR),--mirror "$(HIRAKU_SOURCES_MIRROR)")
 
 # Reinstalled when the lock file or pyproject.toml change; the stamp's name carries their checksum.
 $(STAMP):

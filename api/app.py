@@ -17,9 +17,11 @@ from starlette.types import ASGIApp
 
 from api.caching import DatasetVersion, HttpCache
 from api.exports import Exports
+from api.graphiql import GraphiQLAssets
 from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
 from api.http_errors import PlainRefusals
+from api.home import Home
 from api.maps import area_map
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
@@ -68,12 +70,13 @@ def create_app(settings: Settings) -> Starlette:
                 await following
             await pool.close()
 
-    graphql: ASGIApp = graphql_app(
+    view = graphql_app(
         graphiql=settings.graphiql,
         introspection=settings.introspection,
         max_executions=settings.max_executions,
         tracing=settings.tracing,
     )
+    graphql: ASGIApp = view
     if settings.response_cache_mb > 0:
         graphql = ResponseCache(graphql, max_bytes=settings.response_cache_mb * 1024 * 1024)
     graphql = HttpCache(graphql, CACHE_MAX_AGE_S)
@@ -91,6 +94,14 @@ def create_app(settings: Settings) -> Starlette:
             methods=["GET"],
         ),
     ]
+    home = Home(view.schema, graphiql=settings.graphiql, introspection=settings.introspection)
+    routes.append(Route("/", home.page, methods=["GET"]))
+    if settings.introspection:
+        routes.append(Route("/schema.graphql", home.sdl, methods=["GET"]))
+    if settings.graphiql:
+        assets = GraphiQLAssets(settings.graphiql_assets)
+        routes.append(Route("/graphiql/assets/{path:path}", assets.asset, methods=["GET"]))
+        routes.append(Route("/graphiql/licences", assets.licences, methods=["GET"]))
     middleware = [
         # Open data: any page may call the API. No cookies or credentials are involved, so CSRF has no target.
         Middleware(

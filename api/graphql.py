@@ -24,6 +24,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
+from api.graphiql import graphiql_page
 from api.http_errors import (
     Refusal,
     as_request_error,
@@ -54,13 +55,9 @@ class GraphQLApp(GraphQL[Context, None]):
 
     @cached_property
     def graphql_ide_html(self) -> str:
-        """Strawberry's GraphiQL page, opening on an example query over hiraku's data."""
-        page = super().graphql_ide_html
-        start = page.index("const EXAMPLE_QUERY = `") + len("const EXAMPLE_QUERY = `")
-        end = page.index("`;", start)
-        example = EXAMPLE_QUERY.read_text(encoding="utf-8").replace("`", "")
-        page = page[:start] + example + page[end:]
-        return page.replace("<title>Strawberry GraphiQL</title>", "<title>hiraku GraphiQL</title>")
+        """GraphiQL with the explorer plugin, its files served by hiraku (api/graphiql.py), opening on an example
+        query over hiraku's data."""
+        return graphiql_page(EXAMPLE_QUERY.read_text(encoding="utf-8"))
 
     def encode_json(self, data: object) -> bytes:
         # Japanese text as UTF-8, not \u escapes: a third of the size, and readable in curl. orjson is about ten

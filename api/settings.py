@@ -26,6 +26,8 @@ class Settings:
     data_dir: Path
     sources_mirror: Path | None
     graphiql: bool
+    # Where GraphiQL's browser files lie (`make setup` fetches them there).
+    graphiql_assets: Path
     introspection: bool
     pool_max_size: int
     log_level: str
@@ -42,6 +44,7 @@ class Settings:
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
         config = Config(environ=dict(os.environ if environ is None else environ))
         mirror = config("HIRAKU_SOURCES_MIRROR", cast=str, default="")
+        data_dir = Path(config("HIRAKU_DATA_DIR", cast=str, default=".data")).absolute()
         return cls(
             database_url=config("DATABASE_URL", cast=Secret, default=None),
             api_database_url=config("HIRAKU_API_DATABASE_URL", cast=Secret, default=None),
@@ -51,9 +54,12 @@ class Settings:
             ),
             host=config("HOST", cast=str, default="127.0.0.1"),
             port=config("PORT", cast=int, default=8000),
-            data_dir=Path(config("HIRAKU_DATA_DIR", cast=str, default=".data")).absolute(),
+            data_dir=data_dir,
             sources_mirror=Path(mirror).absolute() if mirror else None,
             graphiql=config("HIRAKU_GRAPHIQL", cast=bool, default=True),
+            graphiql_assets=Path(
+                config("HIRAKU_GRAPHIQL_ASSETS", cast=str, default=str(data_dir / "graphiql"))
+            ).absolute(),
             introspection=config("HIRAKU_INTROSPECTION", cast=bool, default=True),
             pool_max_size=config("HIRAKU_POOL_MAX_SIZE", cast=int, default=20),
             log_level=config("HIRAKU_LOG_LEVEL", cast=str, default="info"),
