@@ -20,8 +20,8 @@ from api.exports import Exports
 from api.graphiql import GraphiQLAssets
 from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
-from api.http_errors import PlainRefusals
 from api.home import Home
+from api.http_errors import PlainRefusals
 from api.maps import area_map
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
