@@ -18,8 +18,9 @@ from api.app import create_app
 from api.settings import Settings
 from seeds.catalog_imports import CatalogImportError, read_catalog_import
 from seeds.sources import FetchResult
+from tests.cli_support import hiraku
 from tests.support import graphql, running, throwaway_database
-from tests.test_imports import _hiraku, _mirror_without_series
+from tests.test_imports import _mirror_without_series
 
 FIXTURE = Path(__file__).parent / "fixtures" / "catalogue-illustrative.csv"
 CATALOG = "disaster-prevention-dx-service-map"
@@ -40,7 +41,7 @@ async def imported(
     async with throwaway_database(server_dsn) as dsn:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         env |= {"DATABASE_URL": dsn, "HIRAKU_DATA_DIR": str(root / "data"), "HIRAKU_SOURCES_MIRROR": str(mirror)}
-        result = await asyncio.to_thread(_hiraku, ["data", "import", "catalogue", str(FIXTURE)], env)
+        result = await asyncio.to_thread(hiraku, ["data", "import", "catalogue", str(FIXTURE)], env)
         assert result.returncode == 0, result.stderr
         assert "4 entries valid" in result.stderr
         yield dsn, env
@@ -132,7 +133,7 @@ async def test_again_is_a_no_op_and_a_bad_code_changes_nothing(
 ) -> None:
     _, env = imported
     before = await _names(catalogue_client, {})
-    again = await asyncio.to_thread(_hiraku, ["data", "import", "catalogue", str(FIXTURE)], env)
+    again = await asyncio.to_thread(hiraku, ["data", "import", "catalogue", str(FIXTURE)], env)
     assert again.returncode == 0
     assert "was imported before" in again.stderr
     bad = tmp_path / "bad.csv"
@@ -148,7 +149,7 @@ async def test_again_is_a_no_op_and_a_bad_code_changes_nothing(
         + "\n",
         encoding="utf-8",
     )
-    failed = await asyncio.to_thread(_hiraku, ["data", "import", "catalogue", str(bad)], env)
+    failed = await asyncio.to_thread(hiraku, ["data", "import", "catalogue", str(bad)], env)
     assert failed.returncode == 1
     assert "1 problem(s), nothing imported" in failed.stderr
     assert "line 3: field 'municipalities': '011003' has a wrong check digit" in failed.stderr

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import asyncpg
@@ -14,10 +12,9 @@ import pytest
 from api.settings import Settings
 from seeds.imports import ImportFileError, read_import
 from seeds.sources import FetchResult
+from tests.cli_support import environment, hiraku
 from tests.support import throwaway_database
-from tests.test_cli import _environment
 
-HIRAKU = str(Path(sys.executable).with_name("hiraku"))
 FIXTURE = Path(__file__).parent / "fixtures" / "observations-illustrative.csv"
 
 
@@ -31,10 +28,6 @@ def _mirror_without_series(fetched: list[FetchResult], root: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(result.paths[file.path])
     return root
-
-
-def _hiraku(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([HIRAKU, *args], env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
 async def _imported(dsn: str) -> list[tuple[str, str | None, str]]:
@@ -56,7 +49,7 @@ async def test_import_then_again_then_a_bad_file(
     async with throwaway_database(server_dsn) as dsn:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         env |= {"DATABASE_URL": dsn, "HIRAKU_DATA_DIR": str(tmp_path / "data"), "HIRAKU_SOURCES_MIRROR": str(mirror)}
-        first = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(FIXTURE)], env)
+        first = await asyncio.to_thread(hiraku, ["data", "import", "observations", str(FIXTURE)], env)
         assert first.returncode == 0, first.stderr
         assert "4 rows valid" in first.stderr
         # Nothing was loaded into this database: the import loads everything, and says so.
@@ -70,13 +63,13 @@ async def test_import_then_again_then_a_bad_file(
             ("mynumber-card-issued-rate-soumu", None, "88.8"),
         ]
 
-        again = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(FIXTURE)], env)
+        again = await asyncio.to_thread(hiraku, ["data", "import", "observations", str(FIXTURE)], env)
         assert again.returncode == 0, again.stderr
         assert "was imported before" in again.stderr
         assert await _imported(dsn) == rows
 
         # A reload keeps the imported values: the file is an input of the dataset.
-        reload = await asyncio.to_thread(_hiraku, ["data", "load", "--force"], env)
+        reload = await asyncio.to_thread(hiraku, ["data", "load", "--force"], env)
         assert reload.returncode == 0, reload.stderr
         assert await _imported(dsn) == rows
 
@@ -95,7 +88,7 @@ async def test_import_then_again_then_a_bad_file(
             + "\n",
             encoding="utf-8",
         )
-        failed = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(bad)], env)
+        failed = await asyncio.to_thread(hiraku, ["data", "import", "observations", str(bad)], env)
         assert failed.returncode == 1
         assert "3 problem(s), nothing imported" in failed.stderr
         assert "line 3: field 'area_code': '011003' has a wrong check digit" in failed.stderr
@@ -180,7 +173,7 @@ def test_a_file_that_cannot_be_read_is_one_line_before_anything_starts(
     elif isinstance(content, bytes):
         path.write_bytes(content)
     data = tmp_path / "data"
-    result = _hiraku(["data", "import", kind, str(path)], _environment(settings, HIRAKU_DATA_DIR=str(data)))
+    result = hiraku(["data", "import", kind, str(path)], environment(settings, HIRAKU_DATA_DIR=str(data)))
     assert result.returncode == 1
     assert result.stderr == f"hiraku import    cannot read {path}: {problem}\n"
     # Neither the sources were fetched nor a database started.
@@ -219,34 +212,34 @@ async def test_a_small_import_adds_rows_as_a_full_load_would(
     )
     async with throwaway_database(server_dsn) as dsn, throwaway_database(server_dsn) as full_dsn:
         env = common | {"DATABASE_URL": dsn}
-        assert (await asyncio.to_thread(_hiraku, ["data", "load"], env)).returncode == 0
-        first = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(FIXTURE)], env)
+        assert (await asyncio.to_thread(hiraku, ["data", "load"], env)).returncode == 0
+        first = await asyncio.to_thread(hiraku, ["data", "import", "observations", str(FIXTURE)], env)
         assert first.returncode == 0, first.stderr
         assert "4 observations and 3 citations added, version " in first.stderr
         assert "loading everything" not in first.stderr
-        second = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(later)], env)
+        second = await asyncio.to_thread(hiraku, ["data", "import", "observations", str(later)], env)
         assert second.returncode == 0, second.stderr
         assert "1 observations and 1 citations added, 1 given already, version " in second.stderr
         assert "hiraku load" not in first.stderr + second.stderr
         added = await _snapshot(dsn)
 
         # The same inputs loaded in full into another database: the same rows, ids, citations and version.
-        full = await asyncio.to_thread(_hiraku, ["data", "load"], common | {"DATABASE_URL": full_dsn})
+        full = await asyncio.to_thread(hiraku, ["data", "load"], common | {"DATABASE_URL": full_dsn})
         assert full.returncode == 0, full.stderr
         assert "2 imported files" in full.stderr
         assert await _snapshot(full_dsn) == added
         assert ("mynumber-card-issued-rate-soumu", None, "77.7") in await _imported(dsn)
-        again = await asyncio.to_thread(_hiraku, ["data", "load"], env)
+        again = await asyncio.to_thread(hiraku, ["data", "load"], env)
         assert f"data: unchanged, version {added['dataset'][0][0]}" in again.stderr
 
         # A value that differs from a loaded one is refused as a load refuses it, naming the file, line and
         # field; the same file again is known. Neither changes anything.
         conflict = tmp_path / "conflict.csv"
         conflict.write_text(REQUIRED_ONLY.replace("77.7", "66.6"), encoding="utf-8")
-        refused = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(conflict)], env)
+        refused = await asyncio.to_thread(hiraku, ["data", "import", "observations", str(conflict)], env)
         assert refused.returncode == 1
         assert f"{conflict}:2: field 'value': the source already gives 77.7 for this metric" in refused.stderr
-        repeated = await asyncio.to_thread(_hiraku, ["data", "import", "observations", str(later)], env)
+        repeated = await asyncio.to_thread(hiraku, ["data", "import", "observations", str(later)], env)
         assert repeated.returncode == 0
         assert "was imported before" in repeated.stderr
         assert await _snapshot(dsn) == added
