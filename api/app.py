@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route, request_response
@@ -121,8 +122,10 @@ def create_app(settings: Settings) -> Starlette:
             max_age=86_400,
         ),
         Middleware(RequestTimeout, seconds=REQUEST_TIMEOUT_S),
-        # /graphql answers every refusal as a GraphQL error, the router's 405 included.
+        # /graphql answers every refusal as a GraphQL error, the router's 405 and the body limit's 413 included:
+        # the limit sits inside it (Starlette's own `max_body_size` would answer outside every middleware).
         Middleware(PlainRefusals, path="/graphql"),
+        Middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY_BYTES),
     ]
     if settings.rate_limit > 0:
         middleware.insert(
@@ -131,4 +134,4 @@ def create_app(settings: Settings) -> Starlette:
                 RateLimit, rate=settings.rate_limit, burst=settings.rate_burst, trust_forwarded=settings.trust_proxy
             ),
         )
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan, max_body_size=MAX_BODY_BYTES)
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

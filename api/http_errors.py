@@ -17,6 +17,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from api.media_types import JSON, SERVED, content_type, response_media_type
+from schema.limits import MAX_BODY_BYTES
 
 ACCEPTED_BODIES = "POST takes application/json; GET takes ?query=&variables= in the URL."
 CODES = {
@@ -24,6 +25,7 @@ CODES = {
     404: "NOT_FOUND",
     405: "METHOD_NOT_ALLOWED",
     406: "NOT_ACCEPTABLE",
+    413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
 }
 
@@ -122,13 +124,17 @@ def as_request_error(result: ExecutionResult, response: GraphQLHTTPResponse) -> 
 
 
 class PlainRefusals:
-    """Starlette's router refuses a method /graphql does not take (405) in plain text before the view sees the
-    request: that answer becomes a GraphQL error like the view's."""
+    """Starlette refuses a method /graphql does not take (405) and a body over the limit (413) in plain text before
+    the view sees the request: those answers become GraphQL errors like the view's."""
 
     def __init__(self, app: ASGIApp, path: str) -> None:
         self.app = app
         self.path = path
-        self.messages = {405: "/graphql takes GET and POST."}
+        self.messages = {
+            405: "/graphql takes GET and POST.",
+            413: f"The request body is larger than {MAX_BODY_BYTES // 1024} KiB: send a shorter document, or persist "
+            "it (the persistedQuery extension) and send its hash.",
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != self.path:

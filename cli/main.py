@@ -33,6 +33,7 @@ from cli.steps import (
     load_data,
     migrate_database,
 )
+from db.embedded import EmbeddedClusterError
 from schema import build_schema
 from seeds.catalog_imports import CatalogImportError
 from seeds.imports import ImportFileError
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.command(settings, args)
         return result
-    except (SeedError, SourceRowError, ImportFileError, CatalogImportError) as error:
+    except (SeedError, SourceRowError, ImportFileError, CatalogImportError, EmbeddedClusterError) as error:
         say("error", str(error))
         return 1
     except KeyboardInterrupt:

@@ -63,3 +63,17 @@ def test_schema_into_a_pipe_closed_early_ends_quietly() -> None:
         os.close(writer)
     assert result.stderr == ""
     assert result.returncode == 0
+
+
+def test_a_database_that_cannot_start_is_one_line_without_a_traceback(settings: Settings, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    pgdata = data / "postgres" / "pgdata"
+    pgdata.mkdir(parents=True)
+    # A data directory of a PostgreSQL version the embedded server cannot run.
+    (pgdata / "PG_VERSION").write_text("9\n")
+    result = hiraku(["db", "migrate"], environment(settings, HIRAKU_DATA_DIR=str(data)))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("hiraku error")]
+    assert "PostgreSQL did not start" in line
+    assert f"see its log: {data / 'postgres' / 'postgres.log'}" in line

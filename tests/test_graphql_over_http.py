@@ -96,6 +96,8 @@ REFUSALS: list[tuple[str, dict[str, Any], int, str, str]] = [
      "The request body is nested more than 1024 levels deep."),
     ("nested-get-variables", {"get": {"query": FOCUS_AREAS, "variables": "[" * 2000 + "]" * 2000}}, 400,
      "BAD_REQUEST", "The `variables` parameter is nested more than 1024 levels deep."),
+    # 100,000 levels are 200 KB, over the body limit: refused before anything is read, still as a GraphQL error.
+    ("nested-100000", {"content": _nested(100_000)}, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than"),
     *[(f"operationName-{name}", {"json": {"query": FOCUS_AREAS, "operationName": value}}, 400, "BAD_REQUEST",
        "The GraphQL operation's `operationName` must be a string or null") for name, value in
       (("1", 1), ("true", True), ("1.5", 1.5), ("object", {}), ("list", ["A"]))],

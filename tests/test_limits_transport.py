@@ -34,6 +34,11 @@ async def test_20_bodies_over_max_body_bytes_get_413_and_the_limit_passes(client
     assert response.json() == {"data": {"__typename": "Query"}}
     response = await client.post("/graphql", content=body_of_size(MAX_BODY_BYTES + 1), headers=JSON_HEADERS)
     assert response.status_code == 413
+    # A GraphQL error, like every other refusal of /graphql, not Starlette's plain text.
+    assert response.headers["content-type"] == "application/json"
+    (error,) = response.json()["errors"]
+    assert error["extensions"] == {"code": "PAYLOAD_TOO_LARGE"}
+    assert "larger than 64 KiB" in error["message"]
 
 
 @pytest.mark.parametrize("where", ["query", "variables"])
