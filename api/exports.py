@@ -97,8 +97,16 @@ class _Streamed(StreamingResponse):
     connection and the export slot come back at once rather than when the generator is collected."""
 
     def __init__(self, body: AsyncIterator[bytes], rows: RowStream, slots: asyncio.Semaphore, **kwargs: Any) -> None:
-        super().__init__(body, **kwargs)
-        self.rows, self.slots = rows, slots
+        super().__init__(self._closed_before_the_end(body, rows), **kwargs)
+        self.chunks, self.rows, self.slots = body, rows, slots
+
+    @staticmethod
+    async def _closed_before_the_end(body: AsyncIterator[bytes], rows: RowStream) -> AsyncIterator[bytes]:
+        """The body, then the transaction ended before the response's last message: once a client holds the whole
+        file, the export's statements are all done (and counted) and its connection is back in the pool."""
+        async for chunk in body:
+            yield chunk
+        await rows.aclose()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -106,6 +114,7 @@ class _Streamed(StreamingResponse):
         finally:
             try:
                 await self.body_iterator.aclose()  # type: ignore[attr-defined]
+                await self.chunks.aclose()  # type: ignore[attr-defined]
                 await self.rows.aclose()
             finally:
                 self.slots.release()
