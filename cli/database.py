@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from api.settings import Settings
-from cli.output import say, timed
+from cli.output import say, shown, timed
 from db.admin import ensure_database
 from db.embedded import EmbeddedCluster
 
@@ -66,7 +66,7 @@ def database(settings: Settings) -> Iterator[str]:
     cluster = EmbeddedCluster(settings.data_dir / "postgres")
     users = ClusterUsers(cluster.directory)
     try:
-        with timed("database", f"embedded PostgreSQL in {cluster.directory}, Unix socket only") as details:
+        with timed("database", f"embedded PostgreSQL in {shown(cluster.directory)}, Unix socket only") as details:
             with users.turn():
                 users.join()
                 if cluster.server_pid() is not None:

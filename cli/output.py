@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from uvicorn.config import LOGGING_CONFIG
@@ -14,6 +15,15 @@ from uvicorn.config import LOGGING_CONFIG
 
 def say(step: str, message: str) -> None:
     print(f"hiraku {step:<9} {message}", file=sys.stderr, flush=True)
+
+
+def shown(path: Path) -> str:
+    """A path as the person at the terminal wrote it: relative to the current folder when inside it (`.data/...`
+    in a checkout), absolute otherwise."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @contextmanager

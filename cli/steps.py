@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from api.settings import Settings
-from cli.output import say, timed
+from cli.output import say, shown, timed
 from db.migrate import configure_api_role, migrate
 from db.pool import connect
 from schema.limits import STATEMENT_TIMEOUT_MS
@@ -20,8 +20,8 @@ from seeds.sources import Fetcher, FetchResult, SourceRowError, read_manifest
 
 def fetch_sources(settings: Settings) -> list[FetchResult]:
     fetcher = Fetcher(settings.data_dir / "sources", settings.sources_mirror)
-    origin = f"the mirror {settings.sources_mirror}" if settings.sources_mirror else "their pinned URLs"
-    with timed("sources", f"cache {fetcher.cache_dir}, filled from {origin}") as details:
+    origin = f"the mirror {shown(settings.sources_mirror)}" if settings.sources_mirror else "their pinned URLs"
+    with timed("sources", f"cache {shown(fetcher.cache_dir)}, filled from {origin}") as details:
         results = [fetcher.fetch(source) for source in read_manifest()]
         available = [r for r in results if r.available]
         files = sum(len(r.paths) for r in available)

@@ -77,3 +77,14 @@ def test_a_database_that_cannot_start_is_one_line_without_a_traceback(settings: 
     (line,) = [line for line in result.stderr.splitlines() if line.startswith("hiraku error")]
     assert "PostgreSQL did not start" in line
     assert f"see its log: {data / 'postgres' / 'postgres.log'}" in line
+
+
+def test_paths_inside_the_current_folder_are_printed_relative_to_it(settings: Settings, tmp_path: Path) -> None:
+    """What `make run` prints reads the same on every machine: `.data/...`, not the checkout's absolute path."""
+    env = environment(settings, HIRAKU_DATA_DIR=".data")
+    result = subprocess.run(
+        [HIRAKU, "data", "fetch"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "hiraku sources   cache .data/sources, filled from " in result.stderr
+    assert str(tmp_path) not in result.stderr
