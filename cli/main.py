@@ -116,7 +116,8 @@ class _Server(uvicorn.Server):
         await super().startup(sockets)
         if self.started:
             url = f"http://{self.config.host}:{self.config.port}/graphql"
-            say("serve", f"ready: {url} (GraphiQL in a browser; Ctrl-C stops)")
+            home = f"http://{self.config.host}:{self.config.port}/"
+            say("serve", f"ready: {url} (GraphiQL in a browser; home page {home}; Ctrl-C stops)")
 
 
 def _serve(settings: Settings) -> None:
