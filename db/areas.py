@@ -78,23 +78,35 @@ async def observations_by_area_codes(
     return list(await db.fetch(query, list(codes), metric_id, day, row_id, limit, date_from, date_to))
 
 
-async def ranking(db: Executor, request: RankingRequest) -> list[Record]:
-    """Areas by value on a date, best first, with their `place` (ties share it) and whether they are `tied`."""
-    r = request
-    arguments = (r.metric_id, r.level, r.prefecture_code, r.date, r.ascending, r.limit)
-    return list(await db.fetch(sql("area_ranking"), *arguments))
+async def rankings_by_keys(db: Executor, requests: Sequence[RankingRequest]) -> list[Record]:
+    """For each request, the areas by value on its date, best first, with their `place` (ties share it) and
+    whether they are `tied`; each row's `key` is its request's position, counted from 1."""
+    columns = (
+        [r.metric_id for r in requests],
+        [r.level for r in requests],
+        [r.prefecture_code for r in requests],
+        [r.date for r in requests],
+        [r.ascending for r in requests],
+        [r.limit for r in requests],
+    )
+    return list(await db.fetch(sql("area_rankings_by_keys"), *columns))
 
 
-async def ranking_counts(db: Executor, request: RankingRequest) -> tuple[int, int]:
-    """(areas of the level, those with a value on the date)."""
-    r = request
-    row = await db.fetchrow(sql("area_ranking_counts"), r.metric_id, r.level, r.prefecture_code, r.date)
-    return (row["areas"], row["with_value"]) if row else (0, 0)
+async def ranking_counts_by_keys(db: Executor, requests: Sequence[RankingRequest]) -> list[Record]:
+    """For each request (`key`, from 1): the `areas` of its level and the number `with_value` on its date."""
+    columns = (
+        [r.metric_id for r in requests],
+        [r.level for r in requests],
+        [r.prefecture_code for r in requests],
+        [r.date for r in requests],
+    )
+    return list(await db.fetch(sql("area_ranking_counts_by_keys"), *columns))
 
 
-async def ranking_latest_date(db: Executor, metric_id: int, level: str) -> dt.date | None:
-    day: dt.date | None = await db.fetchval(sql("area_ranking_latest_date"), metric_id, level)
-    return day
+async def ranking_latest_dates_by_keys(db: Executor, keys: Sequence[tuple[int, str]]) -> list[dt.date | None]:
+    """For each (metric id, level), in order: the latest date with a value for some area of the level, or None."""
+    rows = await db.fetch(sql("area_ranking_latest_dates_by_keys"), [k[0] for k in keys], [k[1] for k in keys])
+    return [row["date"] for row in rows]
 
 
 async def observation_counts_by_area_codes(

@@ -22,6 +22,7 @@ from loaders.observations import (
     observation_counts,
     observation_pages,
 )
+from loaders.rankings import RankedAreas, RankingKey, area_rankings
 
 
 class Loaders:
@@ -117,6 +118,10 @@ class Loaders:
     @cached_property
     def area_observation_counts(self) -> DataLoader[tuple[str, int, dt.date | None, dt.date | None], int]:
         return area_observation_counts(self.pool)
+
+    @cached_property
+    def area_rankings(self) -> DataLoader[RankingKey, RankedAreas | None]:
+        return area_rankings(self.pool)
 
     @cached_property
     def area_by_code(self) -> DataLoader[str, Record | None]:

@@ -9,10 +9,11 @@ from urllib.parse import urlencode
 
 import strawberry
 
-from db import areas, maps
+from db import maps
 from db.metrics import ObservationWindow
 from db.types import Record
 from loaders.observations import ObservationPage
+from loaders.rankings import RankingKey
 from schema.connection import Connection, build_connection
 from schema.context import Info
 from schema.errors import BadUserInput, ServiceUnavailable
@@ -125,13 +126,11 @@ class Metric(Node):
 
         if not 1 <= first <= MAX_PAGE_SIZE:
             raise BadUserInput(f"`first` must be between 1 and {MAX_PAGE_SIZE}, got {first}")
-        pool = info.context.pool
-        day = date or await areas.ranking_latest_date(pool, self.metric_id, level.value)
-        if day is None:
+        key = RankingKey(self.metric_id, level.value, date, prefecture, ascending, first)
+        ranked = await info.context.loaders.area_rankings.load(key)
+        if ranked is None:
             return AreaRanking(date=None, level=level, areas=0, areas_with_value=0, areas_without_value=0, entries=[])
-        request = areas.RankingRequest(self.metric_id, level.value, day, prefecture, ascending, first)
-        rows = await areas.ranking(pool, request)
-        total, with_value = await areas.ranking_counts(pool, request)
+        request, rows, total, with_value = ranked.request, ranked.rows, ranked.areas, ranked.with_value
         if total == 0 and prefecture is not None:
             raise await no_areas(info, level, prefecture)
         if with_value == 0 and date is not None:
@@ -144,7 +143,7 @@ class Metric(Node):
             if area is not None
         ]
         return AreaRanking(
-            date=day,
+            date=request.date,
             level=level,
             areas=total,
             areas_with_value=with_value,
