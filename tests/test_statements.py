@@ -88,6 +88,46 @@ async def test_map_urls_of_a_page_of_metrics_take_one_statement(uncached_client:
     assert all(node["mapUrl"] is None for node in nodes if node["slug"] == "mynaportal-registered-users")
 
 
+RATE = 'metric(slug: "mynumber-card-issued-rate-soumu")'
+ALIASED_RANKINGS = " ".join(f"r{i}: ranking(level: MUNICIPALITY, first: 100) {{ areasWithValue }}" for i in range(19))
+LISTED_RANKING = "slug ranking(level: PREFECTURE) { date areasWithValue entries { rank tied area { name } } }"
+
+
+@pytest.mark.parametrize("metrics", [f"{RATE} {{", "metrics(first: 100) { nodes {"], ids=["one metric", "all metrics"])
+async def test_rankings_under_aliases_take_five_statements_whatever_the_metrics(
+    uncached_client: httpx.AsyncClient, metrics: str
+) -> None:
+    query = f"{{ {metrics} {ALIASED_RANKINGS} }} }}" + ("" if metrics.startswith("metric(") else " }")
+    # The metric(s); the latest municipal date of every metric; the ranks of every (metric, ranking) pair; their
+    # counts of areas; the areas ranked. Each alias asking the same is the same key, so 19 aliases cost nothing more.
+    assert await _statements(uncached_client, query) == 5
+    body = await graphql(uncached_client, query)
+    nodes = body["data"]["metrics"]["nodes"] if "metrics" in body["data"] else [body["data"]["metric"]]
+    with_values = {ranking["areasWithValue"] for node in nodes for ranking in node.values()}
+    assert with_values == ({0, 1741} if len(nodes) > 1 else {1741})
+
+
+@pytest.mark.parametrize("metrics", [f"{RATE} {{", "metrics(first: 100) { nodes {"], ids=["one metric", "all metrics"])
+async def test_a_ranking_in_a_list_of_metrics_takes_five_statements(
+    uncached_client: httpx.AsyncClient, metrics: str
+) -> None:
+    query = f"{{ {metrics} {LISTED_RANKING} }} }}" + ("" if metrics.startswith("metric(") else " }")
+    # The metric(s); the latest prefectural dates; the ranks; the counts; the prefectures ranked.
+    assert await _statements(uncached_client, query) == 5
+
+
+async def test_rankings_asked_in_different_ways_take_the_same_five_statements(
+    uncached_client: httpx.AsyncClient,
+) -> None:
+    query = f"""{{ {RATE} {{
+        latest: ranking(level: PREFECTURE) {{ entries {{ rank }} }}
+        dated: ranking(level: MUNICIPALITY, date: "2020-04-01", first: 3) {{ entries {{ rank }} }}
+        tokyo: ranking(level: MUNICIPALITY, prefecture: "13", ascending: true) {{ entries {{ rank }} }} }} }}"""
+    # Dated or not, narrowed or not: the rankings of a level share one batch (the latest date is asked for the
+    # first only).
+    assert await _statements(uncached_client, query) == 5
+
+
 @pytest.mark.parametrize(
     "query",
     [
