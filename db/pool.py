@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
+from asyncpg import introspection
 from asyncpg.connection import LoggedQuery
 from asyncpg.pool import PoolConnectionProxy
 from prometheus_client import Counter, disable_created_metrics
@@ -16,11 +17,12 @@ from prometheus_client import Counter, disable_created_metrics
 disable_created_metrics()  # type: ignore[no-untyped-call]
 DB_QUERIES = Counter(
     "db_queries",
-    "SQL statements sent to PostgreSQL by the API, by purpose: answering requests, or checking in the background "
-    "which dataset version is loaded.",
+    "SQL statements sent to PostgreSQL by the API, by purpose: answering requests, checking in the background "
+    "which dataset version is loaded, or (type_introspection) asyncpg looking up a type on a connection's first "
+    "use of it.",
     ["purpose"],
 )
-for _purpose in ("request", "dataset_version"):
+for _purpose in ("request", "dataset_version", "type_introspection"):
     DB_QUERIES.labels(_purpose)  # both series from the start, at 0
 DB_STATEMENTS = Counter(
     "hiraku_db_statements",
@@ -100,13 +102,38 @@ class QueryTimeout(Exception):
     """A statement ran past the API role's statement_timeout and was cancelled."""
 
 
+# What asyncpg sends on its own the first time a connection meets a type it has no codec for yet (an array such
+# as integer[], an enum): turning JIT off, looking the types up, turning JIT back on (asyncpg's
+# Connection._introspect_types). Which request meets it depends on which pooled connection the pool hands out,
+# that is on timing, so these are counted apart from the statements a request asks for: otherwise a request's
+# count would be 5 or 8 depending on the connection it drew.
+_JIT_OFF = """
+                    SELECT
+                        current_setting('jit') AS cur,
+                        set_config('jit', 'off', false) AS new
+                    """
+_JIT_BACK = """
+                SELECT
+                    set_config('jit', $1, false)
+                """
+_INTROSPECTION = frozenset({_JIT_OFF, _JIT_BACK, introspection.INTRO_LOOKUP_TYPES, introspection.INTRO_LOOKUP_TYPES_13})
+TYPE_INTROSPECTION = "type_introspection"
+
+
+def statement_purpose(record: LoggedQuery) -> str:
+    """Why a logged statement was sent: asyncpg learning a type, else the purpose of the task that sent it."""
+    if record.query in _INTROSPECTION:
+        return TYPE_INTROSPECTION
+    return STATEMENT_PURPOSE.get()
+
+
 def _statement_counter(target: str) -> Callable[[asyncpg.Connection], Coroutine[Any, Any, None]]:
     """A connection's `init`: counts each of its statements by purpose and by target."""
     per_target = DB_STATEMENTS.labels(target)
 
-    def count_statement(_record: LoggedQuery) -> None:
+    def count_statement(record: LoggedQuery) -> None:
         # asyncpg calls loggers with call_soon from the querying task, so its context (and purpose) comes along.
-        DB_QUERIES.labels(STATEMENT_PURPOSE.get()).inc()
+        DB_QUERIES.labels(statement_purpose(record)).inc()
         per_target.inc()
 
     async def init(conn: asyncpg.Connection) -> None:
