@@ -107,22 +107,15 @@ class QueryTimeout(Exception):
 # Connection._introspect_types). Which request meets it depends on which pooled connection the pool hands out,
 # that is on timing, so these are counted apart from the statements a request asks for: otherwise a request's
 # count would be 5 or 8 depending on the connection it drew.
-_JIT_OFF = """
-                    SELECT
-                        current_setting('jit') AS cur,
-                        set_config('jit', 'off', false) AS new
-                    """
-_JIT_BACK = """
-                SELECT
-                    set_config('jit', $1, false)
-                """
-_INTROSPECTION = frozenset({_JIT_OFF, _JIT_BACK, introspection.INTRO_LOOKUP_TYPES, introspection.INTRO_LOOKUP_TYPES_13})
+_TYPE_LOOKUPS = frozenset({introspection.INTRO_LOOKUP_TYPES, introspection.INTRO_LOOKUP_TYPES_13})
+# asyncpg turns JIT off around its type lookups and back on after; hiraku's own SQL never sets `jit`.
+_JIT_SWITCH = "set_config('jit'"
 TYPE_INTROSPECTION = "type_introspection"
 
 
 def statement_purpose(record: LoggedQuery) -> str:
     """Why a logged statement was sent: asyncpg learning a type, else the purpose of the task that sent it."""
-    if record.query in _INTROSPECTION:
+    if record.query in _TYPE_LOOKUPS or _JIT_SWITCH in record.query:
         return TYPE_INTROSPECTION
     return STATEMENT_PURPOSE.get()
 
