@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,12 @@ class Home:
         return JSONResponse(facts, headers=headers)
 
     async def sdl(self, request: Request) -> Response:
-        return PlainTextResponse(self.schema.as_str() + "\n", headers={"cache-control": "no-cache"})
+        return PlainTextResponse(self.printed_schema, headers={"cache-control": "no-cache"})
+
+    @cached_property
+    def printed_schema(self) -> str:
+        """The SDL, printed once: the schema does not change while the process runs."""
+        return self.schema.as_str() + "\n"
 
     async def facts(self, request: Request) -> dict[str, Any]:
         """The page's content: the dataset (None with the reason while it cannot be read) and the links."""

@@ -91,13 +91,21 @@ async def test_map_urls_of_a_page_of_metrics_take_one_statement(uncached_client:
 RATE = 'metric(slug: "mynumber-card-issued-rate-soumu")'
 ALIASED_RANKINGS = " ".join(f"r{i}: ranking(level: MUNICIPALITY, first: 100) {{ areasWithValue }}" for i in range(19))
 LISTED_RANKING = "slug ranking(level: PREFECTURE) { date areasWithValue entries { rank tied area { name } } }"
+ONE_OR_ALL_METRICS = pytest.mark.parametrize(
+    "metrics", [RATE, "metrics(first: 100)"], ids=["one metric", "all metrics"]
+)
 
 
-@pytest.mark.parametrize("metrics", [f"{RATE} {{", "metrics(first: 100) { nodes {"], ids=["one metric", "all metrics"])
+def _of_metrics(metrics: str, selection: str) -> str:
+    """`selection` asked of one metric, or of every node of a page of metrics."""
+    return f"{{ {metrics} {{ {selection} }} }}" if metrics == RATE else f"{{ {metrics} {{ nodes {{ {selection} }} }} }}"
+
+
+@ONE_OR_ALL_METRICS
 async def test_rankings_under_aliases_take_five_statements_whatever_the_metrics(
     uncached_client: httpx.AsyncClient, metrics: str
 ) -> None:
-    query = f"{{ {metrics} {ALIASED_RANKINGS} }} }}" + ("" if metrics.startswith("metric(") else " }")
+    query = _of_metrics(metrics, ALIASED_RANKINGS)
     # The metric(s); the latest municipal date of every metric; the ranks of every (metric, ranking) pair; their
     # counts of areas; the areas ranked. Each alias asking the same is the same key, so 19 aliases cost nothing more.
     assert await _statements(uncached_client, query) == 5
@@ -107,11 +115,11 @@ async def test_rankings_under_aliases_take_five_statements_whatever_the_metrics(
     assert with_values == ({0, 1741} if len(nodes) > 1 else {1741})
 
 
-@pytest.mark.parametrize("metrics", [f"{RATE} {{", "metrics(first: 100) { nodes {"], ids=["one metric", "all metrics"])
+@ONE_OR_ALL_METRICS
 async def test_a_ranking_in_a_list_of_metrics_takes_five_statements(
     uncached_client: httpx.AsyncClient, metrics: str
 ) -> None:
-    query = f"{{ {metrics} {LISTED_RANKING} }} }}" + ("" if metrics.startswith("metric(") else " }")
+    query = _of_metrics(metrics, LISTED_RANKING)
     # The metric(s); the latest prefectural dates; the ranks; the counts; the prefectures ranked.
     assert await _statements(uncached_client, query) == 5
 
