@@ -1,4 +1,4 @@
-"""Building DataLoaders from batch queries: rows put back in key order, one row or a list per key."""
+"""Building loaders from batch queries: rows put back in key order, one row or a list per key."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import TypeVar
 
-from strawberry.dataloader import DataLoader
-
 from db.paging import Slice
 from db.types import Record
+from loaders.loader import Dispatch, Loader
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -20,21 +19,23 @@ def keyed(keys: Sequence[Key], rows: Sequence[Record], column: str) -> list[Reco
     return [by_key.get(key) for key in keys]
 
 
-def one_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str) -> DataLoader[Key, Record | None]:
+def one_per_key(
+    dispatch: Dispatch, fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str
+) -> Loader[Key, Record | None]:
     """A loader of the row whose `column` equals the key."""
 
     async def load(keys: list[Key]) -> list[Record | None]:
         return keyed(keys, await fetch(keys), column)
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
 def one_per_key_priming(
-    fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str
-) -> DataLoader[Key, Record | None]:
+    dispatch: Dispatch, fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str
+) -> Loader[Key, Record | None]:
     """Like one_per_key, for queries that also return rows likely to be asked for next: those are kept in the
     loader's cache, so that asking for them sends no statement."""
-    loader: DataLoader[Key, Record | None]
+    loader: Loader[Key, Record | None]
 
     async def load(keys: list[Key]) -> list[Record | None]:
         by_key = {row[column]: row for row in await fetch(keys)}
@@ -42,11 +43,13 @@ def one_per_key_priming(
             loader.prime(key, row)
         return [by_key.get(key) for key in keys]
 
-    loader = DataLoader(load_fn=load)
+    loader = Loader(load, dispatch)
     return loader
 
 
-def many_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str) -> DataLoader[Key, list[Record]]:
+def many_per_key(
+    dispatch: Dispatch, fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str
+) -> Loader[Key, list[Record]]:
     """A loader of all rows whose `column` equals the key, in the order the query returns them."""
 
     async def load(keys: list[Key]) -> list[list[Record]]:
@@ -55,22 +58,23 @@ def many_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: 
             groups[row[column]].append(row)
         return [groups.get(key, []) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
-def whole_table(fetch: Callable[[], Awaitable[list[Record]]]) -> DataLoader[None, list[Record]]:
+def whole_table(dispatch: Dispatch, fetch: Callable[[], Awaitable[list[Record]]]) -> Loader[None, list[Record]]:
     """A loader of a small table read once per request (the key is always None)."""
 
     async def load(keys: list[None]) -> list[list[Record]]:
         rows = await fetch()
         return [rows for _ in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
 def pages_per_key(
+    dispatch: Dispatch,
     fetch: Callable[[list[Key], Slice], Awaitable[list[Record]]],
-) -> DataLoader[tuple[Key, Slice], list[Record]]:
+) -> Loader[tuple[Key, Slice], list[Record]]:
     """A loader of one page of children per parent: one statement per distinct page, whatever the parents."""
 
     async def load(keys: list[tuple[Key, Slice]]) -> list[list[Record]]:
@@ -83,14 +87,16 @@ def pages_per_key(
                 found[(row["parent_id"], page)].append(row)
         return [found.get(key, []) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
-def counts_per_key(fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str) -> DataLoader[Key, int]:
+def counts_per_key(
+    dispatch: Dispatch, fetch: Callable[[list[Key]], Awaitable[list[Record]]], column: str
+) -> Loader[Key, int]:
     """A loader of a count per key from rows of (`column`, count); 0 for a key without a row."""
 
     async def load(keys: list[Key]) -> list[int]:
         counts = {row[column]: int(row["count"]) for row in await fetch(keys)}
         return [counts.get(key, 0) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)

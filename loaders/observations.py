@@ -6,11 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from strawberry.dataloader import DataLoader
-
 from db.areas import observation_counts_by_area_codes, observations_by_area_codes
 from db.metrics import ObservationWindow, observation_counts_by_metric_ids, observations_by_metric_ids
 from db.types import Executor, Record
+from loaders.loader import Dispatch, Loader
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class ObservationPage:
     window: ObservationWindow
 
 
-def observation_pages(pool: Executor) -> DataLoader[tuple[int, ObservationPage], list[Record]]:
+def observation_pages(pool: Executor, dispatch: Dispatch) -> Loader[tuple[int, ObservationPage], list[Record]]:
     """One statement per distinct page asked for, whatever the number of metrics."""
 
     async def load(keys: list[tuple[int, ObservationPage]]) -> list[list[Record]]:
@@ -39,10 +38,10 @@ def observation_pages(pool: Executor) -> DataLoader[tuple[int, ObservationPage],
                 found[(row["metric_id"], page)].append(row)
         return [found.get(key, []) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
-def observation_counts(pool: Executor) -> DataLoader[tuple[int, ObservationWindow], int]:
+def observation_counts(pool: Executor, dispatch: Dispatch) -> Loader[tuple[int, ObservationWindow], int]:
     async def load(keys: list[tuple[int, ObservationWindow]]) -> list[int]:
         metric_ids_by_window: dict[ObservationWindow, list[int]] = defaultdict(list)
         for metric_id, window in keys:
@@ -53,7 +52,7 @@ def observation_counts(pool: Executor) -> DataLoader[tuple[int, ObservationWindo
                 counts[(row["metric_id"], window)] = row["count"]
         return [counts.get(key, 0) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class AreaObservationPage:
     date_to: dt.date | None
 
 
-def area_observation_pages(pool: Executor) -> DataLoader[tuple[str, AreaObservationPage], list[Record]]:
+def area_observation_pages(pool: Executor, dispatch: Dispatch) -> Loader[tuple[str, AreaObservationPage], list[Record]]:
     """One statement per distinct page asked for, whatever the number of areas."""
 
     async def load(keys: list[tuple[str, AreaObservationPage]]) -> list[list[Record]]:
@@ -91,10 +90,12 @@ def area_observation_pages(pool: Executor) -> DataLoader[tuple[str, AreaObservat
                 found[(row["area_code"], page)].append(row)
         return [found.get(key, []) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
-def area_observation_counts(pool: Executor) -> DataLoader[tuple[str, int, dt.date | None, dt.date | None], int]:
+def area_observation_counts(
+    pool: Executor, dispatch: Dispatch
+) -> Loader[tuple[str, int, dt.date | None, dt.date | None], int]:
     """Counts of one metric's values per area and date range: one statement per metric and range."""
 
     async def load(keys: list[tuple[str, int, dt.date | None, dt.date | None]]) -> list[int]:
@@ -107,4 +108,4 @@ def area_observation_counts(pool: Executor) -> DataLoader[tuple[str, int, dt.dat
                 counts[(row["area_code"], metric_id, date_from, date_to)] = row["count"]
         return [counts.get(key, 0) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)

@@ -6,10 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from strawberry.dataloader import DataLoader
-
 from db.areas import RankingRequest, ranking_counts_by_keys, ranking_latest_dates_by_keys, rankings_by_keys
 from db.types import Executor, Record
+from loaders.loader import Dispatch, Loader
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class RankedAreas:
     with_value: int
 
 
-def area_rankings(pool: Executor) -> DataLoader[RankingKey, RankedAreas | None]:
+def area_rankings(pool: Executor, dispatch: Dispatch) -> Loader[RankingKey, RankedAreas | None]:
     """None for a ranking on the latest date of a metric without area values at that level.
 
     Whatever the number of metrics and aliases, a batch takes at most three statements: the latest dates of the
@@ -57,7 +56,7 @@ def area_rankings(pool: Executor) -> DataLoader[RankingKey, RankedAreas | None]:
         }
         return [found[request] if request is not None else None for request in asked]
 
-    return DataLoader(load_fn=load)
+    return Loader(load, dispatch)
 
 
 async def _latest_dates(pool: Executor, keys: list[RankingKey]) -> dict[tuple[int, str], dt.date | None]:

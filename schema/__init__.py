@@ -13,11 +13,12 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.extensions.query_depth_limiter import create_validator as create_depth_validator
 from strawberry.schema.config import StrawberryConfig
 
-from schema.execution import PlainExecutor, RememberingNameConverter
+from schema.execution import RememberingNameConverter
 from schema.extensions.cost import NodeCost
 from schema.extensions.documents import DocumentCache, ValidDocuments
 from schema.extensions.errors import PublicErrors, log_errors
 from schema.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
+from schema.plan.executor import PlanExecutor
 from schema.queries import Query
 from schema.scalars import SCALARS
 from schema.tracing import tracing_extension
@@ -62,6 +63,6 @@ def build_schema(*, introspection: bool = True, short_path: bool = True, tracing
         extensions=extensions,
         types=[Prefecture, Municipality],
         config=StrawberryConfig(scalar_map=SCALARS, name_converter=RememberingNameConverter()),
-        # The ordinary executor stays available to show that both give the same answers (tests/test_execution.py).
-        execution_context_class=PlainExecutor if short_path else None,
+        # The ordinary executor stays available to show that both give the same answers (tests/test_plan_sameness.py).
+        execution_context_class=PlanExecutor if short_path else None,
     )

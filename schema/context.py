@@ -1,4 +1,5 @@
-"""What every resolver of one request can reach: the read-only pool and that request's loaders."""
+"""What every resolver of one request can reach: the read-only pool (each statement in a task of its own, see
+db/own_tasks.py) and that request's loaders."""
 
 from __future__ import annotations
 
@@ -7,18 +8,19 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from db.own_tasks import OwnTasks
 from db.types import Executor
 from loaders import Loaders
 
 
 @dataclass
 class Context:
-    pool: Executor
+    pool: OwnTasks
     loaders: Loaders
 
     @classmethod
     def for_request(cls, pool: Executor) -> Context:
-        return cls(pool=pool, loaders=Loaders.create(pool))
+        return cls(pool=OwnTasks(pool), loaders=Loaders.create(pool))
 
 
 Info = StrawberryInfo[Context, Any]
