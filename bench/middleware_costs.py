@@ -1,14 +1,16 @@
 """What each layer of hiraku's `POST /graphql` costs per request: every ASGI middleware of api/app.py, the route's
 HttpCache and ResponseCache, Starlette's own layers and the Strawberry view.
 
-Usage: .venv/bin/python -m bench.middleware_costs [--requests 2000] [--uncached 200] [--rounds 9]
+Usage: .venv/bin/python -m bench.middleware_costs [--requests 2000] [--uncached 200] [--rounds 11]
 
 The app is built by api.app.create_app over the synthetic bench database (the one bench/run.py builds), once per
 variant: as served, with one layer taken out, or cut down to the view. Requests go in-process, one after another,
 straight to the ASGI callable (no socket, no uvicorn), so that the difference between two variants is the layer's
 own cost rather than the noise of a busy machine. Cost = CPU time of this process per request (PostgreSQL's work is
-another process's), the median over rounds in which the variants take turns. The request is `lookup` (one
-municipality and its prefecture), answered from the response cache (cached) and executed (uncached: cache off).
+another process's), the least over rounds in which the variants take turns in a random order (what a busy machine
+adds is never negative). The request is `lookup` (one municipality and its prefecture), answered from the response
+cache (cached) and executed (uncached: cache off); `{ __typename }` through the view alone shows what the view
+costs around an execution that reads nothing.
 """
 
 from __future__ import annotations
@@ -45,9 +47,10 @@ from bench import ceiling
 from bench.dataset import DATABASE, bench_cluster, bench_sql, ensure_dataset, start_cluster
 from bench.run import CODE_STEP
 from bench.variables import fixed_variables
-from bench.workloads import QUERIES, Keys, body, check_answer
+from bench.workloads import QUERIES, BenchError, Keys, body, check_answer
 
 QUERY = next(q for q in QUERIES if q.name == "lookup")
+TYPENAME = body("{ __typename }", {})
 HEADERS = [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"), (b"accept", b"application/json")]
 # No answer fits in a cache this small: every request is a miss that computes its key and copies the answer.
 NEVER_KEPT_BYTES = 16
@@ -61,7 +64,10 @@ class Variant:
     name: str
     cached: bool
     shape: Shape
+    # Another request than the lookup.
+    request: bytes | None = None
     app: ASGIApp | None = None
+    scope: Scope = field(default_factory=dict)
     cpu_us: list[float] = field(default_factory=list)
     wall_us: list[float] = field(default_factory=list)
 
@@ -126,6 +132,7 @@ def variants() -> list[Variant]:
         chosen.append(Variant("without HttpCache", cached, without_http_cache))
         chosen.append(Variant("Starlette and the view only", cached, starlette_and_view))
         chosen.append(Variant("the view only", cached, view_only))
+    chosen.append(Variant("the view only, `{ __typename }`", False, view_only, TYPENAME))
     chosen.append(Variant("with RateLimit (off by default)", False, with_rate_limit))
     chosen.append(Variant("with a ResponseCache that keeps nothing", False, with_response_cache_missing))
     return chosen
@@ -170,20 +177,18 @@ async def call(app: ASGIApp, scope: Scope, request: bytes) -> bytes:
     return b"".join(chunks)
 
 
-async def run_rounds(
-    chosen: list[Variant], scopes: dict[int, Scope], request: bytes, n: int, n_uncached: int, rounds: int
-) -> None:
+async def run_rounds(chosen: list[Variant], request: bytes, n: int, n_uncached: int, rounds: int) -> None:
     """`rounds` measured rounds after one that warms every variant up; the variants take turns within each."""
     for round_ in range(rounds + 1):
         # A different order each round, so that no variant always follows the same one (caches, collections).
         for variant in random.sample(chosen, len(chosen)):
             assert variant.app is not None  # noqa: S101
-            scope = scopes[id(variant)]
+            scope, sent = variant.scope, variant.request or request
             times = n if variant.cached else n_uncached
             gc.collect()
             cpu, wall = time.process_time(), time.perf_counter()
             for _ in range(times):
-                await call(variant.app, scope, request)
+                await call(variant.app, scope, sent)
             if round_:
                 variant.cpu_us.append((time.process_time() - cpu) / times * 1e6)
                 variant.wall_us.append((time.perf_counter() - wall) / times * 1e6)
@@ -200,7 +205,6 @@ async def main(n: int, n_uncached: int, rounds: int) -> str:
         request = body(QUERY.document("hiraku"), fixed_variables(QUERY, "hiraku", Keys(codes, {})))
         environ = {"DATABASE_URL": cluster.dsn(DATABASE), "HIRAKU_LOG_LEVEL": "warning"}
         chosen = variants()
-        scopes: dict[int, Scope] = {}
         async with AsyncExitStack() as stack:
             for variant in chosen:
                 mb = "64" if variant.cached else "0"
@@ -209,14 +213,20 @@ async def main(n: int, n_uncached: int, rounds: int) -> str:
                 # Read now rather than by the lifespan's task: the response cache keeps nothing without it.
                 await app.state.dataset_version.check()
                 variant.app = variant.shape(app)
-                scopes[id(variant)] = request_scope(request, app)
-                check_answer(QUERY, variant.name, await call(variant.app, scopes[id(variant)], request))
-            answer = await call(chosen[0].app, scopes[id(chosen[0])], request)  # type: ignore[arg-type]
-            fixed = Variant("fixed answer (bench/ceiling.py)", True, as_served, ceiling.create_app({request: answer}))
-            scopes[id(fixed)] = request_scope(request, fixed.app)  # type: ignore[arg-type]
+                variant.scope = request_scope(variant.request or request, app)
+                answer = await call(variant.app, variant.scope, variant.request or request)
+                if variant.request is None:
+                    check_answer(QUERY, variant.name, answer)
+                elif answer != b'{"data":{"__typename":"Query"}}':
+                    raise BenchError(f"{variant.name} answered {answer!r}")
+            answer = await call(app, chosen[0].scope, request)
+            fixed = Variant(
+                "fixed answer (bench/ceiling.py)", True, as_served, app=ceiling.create_app({request: answer})
+            )
+            fixed.scope = request_scope(request, app)
             chosen.append(fixed)
             gc.freeze()
-            await run_rounds(chosen, scopes, request, n, n_uncached, rounds)
+            await run_rounds(chosen, request, n, n_uncached, rounds)
     finally:
         cluster.stop()
     return table(chosen)
@@ -244,7 +254,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000, help="cached requests per variant and round")
     parser.add_argument("--uncached", type=int, default=200, help="uncached requests per variant and round")
-    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--rounds", type=int, default=11)
     args = parser.parse_args()
     # uvloop, as `hiraku serve` runs.
     sys.stdout.write(uvloop.run(main(args.requests, args.uncached, args.rounds)))
