@@ -40,7 +40,7 @@ $(STAMP):
 schema: setup
 	$(BIN)/hiraku schema > schema.graphql
 
-# Side-by-side benchmark on synthetic data: hiraku (cache off/on), PostGraphile v5, a do-nothing ceiling
+# Side-by-side benchmark on synthetic and real data: hiraku (cache off/on), PostGraphile v5, a do-nothing ceiling
 # (bench/run.py says how to choose a subset: BENCH_ONLY=nested, BENCH_SECONDS=5, ...). Never part of `make test`.
 bench: setup $(BENCH_NPM)
 	$(BIN)/python -m bench.run

@@ -33,11 +33,13 @@ def bench_cluster() -> EmbeddedCluster:
 
 
 async def start_cluster(cluster: EmbeddedCluster) -> None:
-    """Start the cluster; one left running without pg_stat_statements (by an older run) is restarted with it."""
+    """Start the cluster (one left running without pg_stat_statements by an older run is restarted with it) and
+    create the extension that counts statements."""
     cluster.start()
     if PRELOAD not in str(await _fetchval(cluster.dsn(), bench_sql("preloaded_libraries"))):
         cluster.stop()
         cluster.start()
+    await _fetchval(cluster.dsn(), bench_sql("stat_statements_extension"))
 
 
 def expected_version() -> str:
@@ -50,13 +52,8 @@ def expected_version() -> str:
 
 async def ensure_dataset(cluster: EmbeddedCluster) -> tuple[str, bool]:
     """The bench data's version, and whether it was (re)built now."""
-    admin = await asyncpg.connect(cluster.dsn())
-    try:
-        await admin.execute(bench_sql("stat_statements_extension"))
-    finally:
-        await admin.close()
     version = expected_version()
-    if await _loaded_version(cluster) == version:
+    if await loaded_version(cluster, DATABASE) == version:
         return version, False
     await drop_database(cluster.dsn(), DATABASE)
     await ensure_database(cluster.dsn(), DATABASE)
@@ -74,10 +71,11 @@ async def ensure_dataset(cluster: EmbeddedCluster) -> tuple[str, bool]:
     return version, True
 
 
-async def _loaded_version(cluster: EmbeddedCluster) -> str | None:
-    if not await _fetchval(cluster.dsn(), sql("database_exists"), DATABASE):
+async def loaded_version(cluster: EmbeddedCluster, database: str) -> str | None:
+    """The version recorded by the last load of `database`, None when there is none (or no database)."""
+    if not await _fetchval(cluster.dsn(), sql("database_exists"), database):
         return None
-    conn = await asyncpg.connect(cluster.dsn(DATABASE))
+    conn = await asyncpg.connect(cluster.dsn(database))
     try:
         if not await conn.fetchval(bench_sql("dataset_table_exists")):
             return None

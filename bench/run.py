@@ -1,5 +1,5 @@
 """`make bench`: hiraku (response cache off and on), PostGraphile v5 and a do-nothing Starlette app (the stack's
-ceiling), side by side over the same synthetic data, measured with wrk.
+ceiling), side by side over the same data (synthetic, and hiraku's real dataset), measured with wrk.
 
 Usage: make bench [BENCH_SECONDS=10] [BENCH_ONLY=nested,postgraphile]   (or .venv/bin/python -m bench.run)
 
@@ -7,16 +7,24 @@ Usage: make bench [BENCH_SECONDS=10] [BENCH_ONLY=nested,postgraphile]   (or .ven
   BENCH_WARMUP    seconds of the same load before each cell, not measured (default 2)
   BENCH_CLIENTS   wrk connections, comma-separated (default 16,64)
   BENCH_SERVERS   hiraku-nocache, hiraku-cache, postgraphile, ceiling (default: all)
-  BENCH_QUERIES   first_page, lookup, filtered_page, nested (default: all)
+  BENCH_QUERIES   first_page, lookup, filtered_page, nested (synthetic data), real_first_page, real_lookup,
+                  real_filtered_page, real_nested (the real data) (default: all)
   BENCH_VARIANTS  fixed (the same request repeated), changing (variables from a list) (default: both)
   BENCH_ONLY      names of servers, queries or variants mixed: a shorthand for the three above
 
-The data lives in its own embedded cluster (.data/bench/postgres, pg_stat_statements preloaded), database
-hiraku_bench, migrated like hiraku's and filled by bench/sql/data/*.sql; it is rebuilt only when those scripts or
-the migrations change. Each server runs alone, one process, on a loopback port; every query and every variable
-set is checked on it (no errors, expected row counts) before wrk measures it. The table goes to stdout and
-.data/bench/results.md, everything to .data/bench/results.json; server logs are in .data/bench/logs. Servers and
-the cluster are stopped at the end, on failure and on Ctrl-C too.
+The data lives in its own embedded cluster (.data/bench/postgres, pg_stat_statements preloaded), in two databases:
+  hiraku_bench       synthetic: migrated like hiraku's and filled by bench/sql/data/*.sql; rebuilt only when those
+                     scripts or the migrations change.
+  hiraku_bench_real  real: migrated, then loaded by hiraku's own loader (what `hiraku data load` does) from the
+                     curated seeds and the pinned sources, read from hiraku's cache .data/sources or the mirror
+                     HIRAKU_SOURCES_MIRROR (every source must be there), without user imports; rebuilt (about 40 s)
+                     only when the loader's inputs change (seeds, migrations, source files).
+A database is prepared only when a chosen query reads it (the real_* queries read the real one). For each database
+in turn, each server runs alone over it, one process, on a loopback port (hiraku and PostGraphile both connect as
+the read-only role hiraku_api); every query and every variable set is checked on it (no errors, expected row
+counts) before wrk measures it. Queries with no variable to vary (all real_* ones but real_lookup) are measured
+fixed only. The tables go to stdout and .data/bench/results.md, everything to .data/bench/results.json; server logs
+are in .data/bench/logs/<dataset>. Servers and the cluster are stopped at the end, on failure and on Ctrl-C too.
 """
 
 from __future__ import annotations
@@ -37,14 +45,16 @@ from typing import Any
 import asyncpg
 import httpx
 
+from api.settings import Settings
 from bench import servers
 from bench.config import Config
 from bench.dataset import BENCH_DIR, DATABASE, bench_cluster, bench_sql, ensure_dataset, start_cluster
 from bench.machine import command, machine, versions
+from bench.real_dataset import REAL_DATABASE, ensure_real_dataset
 from bench.report import Cell, as_json, markdown
 from bench.stats import StatementCounter, hiraku_counters, peak_rss_mib, reset_peak_rss, settle
 from bench.variables import JSON, changing_variables, fixed_variables
-from bench.workloads import BenchError, Query, body, check_answer, select
+from bench.workloads import DATASETS, BenchError, Keys, Query, body, check_answer, select
 from bench.wrk import lua_script, run_wrk
 from db.embedded import EmbeddedCluster, EmbeddedClusterError
 
@@ -63,6 +73,16 @@ CACHE_OFF = (
 
 
 @dataclass(frozen=True)
+class Data:
+    """One database the servers are pointed at in turn, the queries that read it, and the keys they name."""
+
+    name: str
+    database: str
+    queries: list[Query]
+    keys: Keys
+
+
+@dataclass(frozen=True)
 class Plan:
     """A query in one variant on one server: the bodies wrk sends in turn."""
 
@@ -72,57 +92,63 @@ class Plan:
 
 
 class Bench:
-    def __init__(self, config: Config, cluster: EmbeddedCluster, counter: StatementCounter, codes: list[str]):
+    def __init__(self, config: Config, cluster: EmbeddedCluster, datasets: list[Data]):
         self.config = config
         self.cluster = cluster
-        self.counter = counter
-        self.codes = codes
-        self.queries = select(config.queries)
+        self.datasets = datasets
         self.cells: list[Cell] = []
         self.notes: list[str] = []
         # hiraku's answers to the fixed requests, which the ceiling serves.
         self.answers: dict[bytes, bytes] = {}
 
     async def run(self) -> None:
-        if "ceiling" in self.config.servers and not {"hiraku-nocache", "hiraku-cache"} & set(self.config.servers):
-            await self.on(self.server("hiraku-nocache"), measure=False)
-        for name in self.config.servers:
-            await self.on(self.server(name), measure=True)
+        chosen = self.config.servers
+        for data in self.datasets:
+            counter = await StatementCounter.connect(self.cluster.dsn(), data.database)
+            try:
+                if "ceiling" in chosen and not {"hiraku-nocache", "hiraku-cache"} & set(chosen):
+                    await self.on(self.server("hiraku-nocache", data), data, counter, measure=False)
+                for name in chosen:
+                    await self.on(self.server(name, data), data, counter, measure=True)
+            finally:
+                await counter.close()
 
-    def server(self, name: str) -> servers.Server:
-        logs = BENCH_DIR / "logs"
+    def server(self, name: str, data: Data) -> servers.Server:
+        logs = BENCH_DIR / "logs" / data.name
+        database = data.database
         if name.startswith("hiraku"):
-            return servers.hiraku(name, self.cluster.dsn(DATABASE), logs, response_cache=name == "hiraku-cache")
+            return servers.hiraku(name, self.cluster.dsn(database), logs, response_cache=name == "hiraku-cache")
         if name == "postgraphile":
-            return servers.postgraphile(self.cluster.dsn(DATABASE, user="hiraku_api"), logs)
+            return servers.postgraphile(self.cluster.dsn(database, user="hiraku_api"), logs)
         answers = BENCH_DIR / "ceiling-answers.json"
         answers.write_text(json.dumps({k.decode(): v.decode() for k, v in self.answers.items()}, ensure_ascii=False))
         return servers.ceiling(answers, logs)
 
-    async def on(self, server: servers.Server, *, measure: bool) -> None:
-        say(f"{server.name}: starting")
+    async def on(self, server: servers.Server, data: Data, counter: StatementCounter, *, measure: bool) -> None:
+        say(f"{server.name}: starting on the {data.name} data ({data.database})")
         try:
             await server.start()
             async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
-                plans = await self.plans(server, client)
+                plans = await self.plans(server, client, data)
                 await self.verify(server, client, plans)
                 if measure:
                     for plan in plans:
                         for clients in self.config.clients:
-                            await self.measure(server, client, plan, clients)
+                            await self.measure(server, client, plan, clients, counter)
         finally:
             await server.stop()
             say(f"{server.name}: stopped")
 
-    async def plans(self, server: servers.Server, client: httpx.AsyncClient) -> list[Plan]:
+    async def plans(self, server: servers.Server, client: httpx.AsyncClient, data: Data) -> list[Plan]:
         plans = []
-        for query in self.queries:
+        keys = data.keys
+        for query in data.queries:
             document = query.document(server.dialect)
             for variant in self.config.variants:
                 if variant == "fixed":
-                    plans.append(Plan(query, variant, [body(document, fixed_variables(query, self.codes))]))
-                elif server.name != "ceiling":
-                    sets = await changing_variables(query, server.dialect, client, self.codes)
+                    plans.append(Plan(query, variant, [body(document, fixed_variables(query, server.dialect, keys))]))
+                elif server.name != "ceiling" and query.variable is not None:
+                    sets = await changing_variables(query, server.dialect, client, keys)
                     plans.append(Plan(query, variant, [body(document, v) for v in sets]))
         return plans
 
@@ -144,7 +170,9 @@ class Bench:
         await asyncio.gather(*(check(plan, request) for plan in plans for request in plan.bodies))
         say(f"{server.name}: {sum(len(p.bodies) for p in plans)} requests checked")
 
-    async def measure(self, server: servers.Server, client: httpx.AsyncClient, plan: Plan, clients: int) -> None:
+    async def measure(
+        self, server: servers.Server, client: httpx.AsyncClient, plan: Plan, clients: int, counter: StatementCounter
+    ) -> None:
         script = BENCH_DIR / "lua" / f"{server.name}-{plan.query.name}-{plan.variant}.lua"
         script.parent.mkdir(parents=True, exist_ok=True)
         script.write_text(lua_script(plan.bodies), encoding="utf-8")
@@ -155,11 +183,11 @@ class Bench:
         await settle(server.pid)
         hiraku = server.name.startswith("hiraku")
         before = await hiraku_counters(client) if hiraku else {}
-        await self.counter.reset()
+        await counter.reset()
         reset_peak_rss(server.pid)
         result = await run_wrk(url, script, clients, seconds)
         await settle(server.pid)
-        calls = await self.counter.calls()
+        calls = await counter.calls()
         rss = peak_rss_mib(server.pid)
         after = await hiraku_counters(client) if hiraku else {}
         # wrk keeps one request outstanding per connection: when it stops, `clients` requests have been sent but
@@ -226,22 +254,17 @@ async def bench(config: Config, cluster: EmbeddedCluster, environ: dict[str, str
     date = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     host = machine()
     await start_cluster(cluster)
-    built = time.monotonic()
-    version, rebuilt = await ensure_dataset(cluster)
-    say(f"data: {version} ({'built' if rebuilt else 'unchanged'}, {time.monotonic() - built:.1f} s)")
-    counter = await StatementCounter.connect(cluster.dsn(), DATABASE)
-    try:
-        postgresql = str(await counter.conn.fetchval(bench_sql("server_version")))
-        data = await asyncpg.connect(cluster.dsn(DATABASE))
-        try:
-            codes = [row["code"] for row in await data.fetch(bench_sql("municipality_codes"), CODE_STEP)]
-            counts = dict(await data.fetchrow(bench_sql("dataset_counts")) or {})
-        finally:
-            await data.close()
-        run = Bench(config, cluster, counter, codes)
-        await run.run()
-    finally:
-        await counter.close()
+    queries = select(config.queries)
+    datasets: list[Data] = []
+    described: dict[str, Any] = {}
+    for name in DATASETS:
+        chosen = [query for query in queries if query.dataset == name]
+        if chosen:
+            data, described[name] = await prepare(cluster, name, chosen, environ)
+            datasets.append(data)
+    postgresql = str(await _fetchval(cluster.dsn(), bench_sql("server_version")))
+    run = Bench(config, cluster, datasets)
+    await run.run()
     meta: dict[str, Any] = {
         "date": date,
         "command": command(environ),
@@ -251,13 +274,45 @@ async def bench(config: Config, cluster: EmbeddedCluster, environ: dict[str, str
         "clients": list(config.clients),
         "machine": host,
         "versions": versions(postgresql),
-        "dataset": {"version": version, "rebuilt": rebuilt, "counts": counts},
+        "datasets": described,
         "notes": sorted(set(run.notes)),
     }
     (BENCH_DIR / "results.json").write_text(as_json(meta, run.cells), encoding="utf-8")
     table = markdown(meta, run.cells)
     (BENCH_DIR / "results.md").write_text(table, encoding="utf-8")
     return table
+
+
+async def prepare(
+    cluster: EmbeddedCluster, name: str, queries: list[Query], environ: dict[str, str]
+) -> tuple[Data, dict[str, Any]]:
+    """Build or reuse the database of one dataset; read the keys its requests name and what it holds."""
+    began = time.monotonic()
+    if name == "real":
+        database = REAL_DATABASE
+        version, rebuilt = await ensure_real_dataset(cluster, Settings.from_environ(environ))
+    else:
+        database = DATABASE
+        version, rebuilt = await ensure_dataset(cluster)
+    say(f"{name} data: {version} ({'built' if rebuilt else 'unchanged'}, {time.monotonic() - began:.1f} s)")
+    conn = await asyncpg.connect(cluster.dsn(database))
+    try:
+        codes = [row["code"] for row in await conn.fetch(bench_sql("municipality_codes"), CODE_STEP)]
+        slugs = sorted({query.metric for query in queries if query.metric})
+        metric_ids = {row["slug"]: row["id"] for row in await conn.fetch(bench_sql("metric_ids"), slugs)}
+        counts = dict(await conn.fetchrow(bench_sql("dataset_counts")) or {})
+    finally:
+        await conn.close()
+    data = Data(name, database, queries, Keys(codes, metric_ids))
+    return data, {"database": database, "version": version, "rebuilt": rebuilt, "counts": counts}
+
+
+async def _fetchval(dsn: str, query: str) -> object:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return await conn.fetchval(query)
+    finally:
+        await conn.close()
 
 
 def say(message: str) -> None:

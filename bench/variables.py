@@ -1,4 +1,5 @@
-"""The variables of each variant: none or the first key for `fixed`, real cursors or codes for `changing`."""
+"""The variables of each variant: none or the first key for `fixed`, real cursors or codes for `changing`; and the
+metric's id where PostGraphile's document needs it."""
 
 from __future__ import annotations
 
@@ -6,25 +7,34 @@ from typing import Any
 
 import httpx
 
-from bench.workloads import BenchError, Query, body, spread
+from bench.workloads import BenchError, Keys, Query, body, spread
 
 JSON = {"content-type": "application/json"}
 
 
-def fixed_variables(query: Query, codes: list[str]) -> dict[str, Any]:
+def fixed_variables(query: Query, dialect: str, keys: Keys) -> dict[str, Any]:
     """The first page (no cursor), or the first municipality."""
-    return {} if query.variable == "after" else {query.variable: codes[0]}
+    fixed = {"code": keys.codes[0]} if query.variable == "code" else {}
+    return fixed | metric_variable(query, dialect, keys)
 
 
-async def changing_variables(
-    query: Query, dialect: str, client: httpx.AsyncClient, codes: list[str]
-) -> list[dict[str, Any]]:
+async def changing_variables(query: Query, dialect: str, client: httpx.AsyncClient, keys: Keys) -> list[dict[str, Any]]:
     """Different variable sets of equal work: spread codes, or cursors of the server itself that a full page follows
     (cursors are opaque and only valid on the server and dataset version that made them)."""
+    common = metric_variable(query, dialect, keys)
     if query.variable == "code":
-        return [{"code": code} for code in spread(codes)]
+        return [{"code": code} | common for code in spread(keys.codes)]
     cursors = await list_cursors(query, dialect, client)
-    return [{"after": cursor} for cursor in spread(cursors[: len(cursors) - query.page_size])]
+    return [{"after": cursor} | common for cursor in spread(cursors[: len(cursors) - query.page_size])]
+
+
+def metric_variable(query: Query, dialect: str, keys: Keys) -> dict[str, Any]:
+    """hiraku names a metric by its slug in the document; PostGraphile's condition takes the row's id."""
+    if query.metric is None or dialect != "postgraphile":
+        return {}
+    if query.metric not in keys.metric_ids:
+        raise BenchError(f"{query.name} names the metric {query.metric}, which the loaded data does not hold")
+    return {"metric": keys.metric_ids[query.metric]}
 
 
 async def list_cursors(query: Query, dialect: str, client: httpx.AsyncClient) -> list[str]:

@@ -22,14 +22,18 @@ class BenchError(RuntimeError):
 
 @dataclass(frozen=True)
 class Query:
-    """A measured query: its name (the file stem), the nodes per level of a correct answer, and which variable
-    the changing variant varies (`after`: cursors listed by `<name>.cursors.graphql`; `code`: municipality codes)."""
+    """A measured query: its name (the file stem), the nodes per level of a correct answer, which variable the
+    changing variant varies (`after`: cursors listed by `<name>.cursors.graphql`; `code`: municipality codes; none:
+    the query is measured fixed only), and the dataset it reads (`synthetic` or `real`, see bench/run.py)."""
 
     name: str
     counts: tuple[int, ...]
-    variable: str
+    variable: str | None = None
     # Only cursors followed by a full page are used, so that every request does the same work.
     page_size: int = 0
+    dataset: str = "synthetic"
+    # The metric (slug) the query names: PostGraphile filters observations by the metric's id, given as $metric.
+    metric: str | None = None
 
     def document(self, dialect: str, *, cursors: bool = False) -> str:
         stem = f"{self.name}.cursors" if cursors else self.name
@@ -42,7 +46,22 @@ QUERIES = (
     Query("lookup", counts=(), variable="code"),
     Query("filtered_page", counts=(100,), variable="after", page_size=100),
     Query("nested", counts=(40, 400, 4800), variable="after", page_size=12),
+    # The shapes of issue 14 over the real data (hiraku data load): 27 initiatives, 743 towns, Hokkaido's 179
+    # municipalities with 47 dates each of the My Number card rate.
+    Query("real_first_page", counts=(20,), dataset="real"),
+    Query("real_lookup", counts=(), variable="code", dataset="real"),
+    Query("real_filtered_page", counts=(100,), dataset="real"),
+    Query("real_nested", counts=(100, 1200), dataset="real", metric="mynumber-card-issued-rate-soumu"),
 )
+DATASETS = ("synthetic", "real")
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What requests name in one loaded dataset: the lookups' municipality codes, and metric ids by slug."""
+
+    codes: list[str]
+    metric_ids: dict[str, int]
 
 
 def body(document: str, variables: Mapping[str, Any]) -> bytes:
