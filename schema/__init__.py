@@ -13,11 +13,11 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.extensions.query_depth_limiter import create_validator as create_depth_validator
 from strawberry.schema.config import StrawberryConfig
 
-from schema.execution import RememberingNameConverter
 from schema.extensions.cost import NodeCost
 from schema.extensions.documents import DocumentCache, ValidDocuments
 from schema.extensions.errors import PublicErrors, log_errors
 from schema.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
+from schema.naming import RememberingNameConverter
 from schema.plan.executor import PlanExecutor
 from schema.queries import Query
 from schema.scalars import SCALARS

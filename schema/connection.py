@@ -29,7 +29,7 @@ class Edge(Generic[T]):
 
 @strawberry.type(description="A page of a list (a Relay connection), in a stable order.")
 class Connection(Generic[T]):
-    # Plain attributes where possible (schema/execution.py reads them without the ordinary path); cursors are made
+    # Plain attributes where possible (an execution plan reads them without calling a resolver); cursors are made
     # only when edges are asked for.
     edges: list[Edge[T]] = strawberry.field(
         description="The items of this page with their cursors.", resolver=lambda root: root.edges_with_cursors()

@@ -2,7 +2,7 @@
 
 Strawberry's extension makes a span for each operation, its parsing and validation, and each resolver call; the
 exporter is configured the standard way (e.g. `opentelemetry-instrument hiraku serve` with OTEL_* variables).
-Tracing every resolver costs time: it turns off the short path of execution (schema/execution.py).
+Tracing every resolver costs time: it turns off the execution plans (schema/plan).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The short path of execution (schema/execution.py) gives exactly the answers, errors included, of the ordinary one."""
+"""The execution plans (schema/plan) give exactly the answers, errors included, of the ordinary executor, and are what
+answers the usual queries."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from db.pool import ApiPool, create_api_pool
 from schema import build_schema
 from schema.context import Context
 from schema.limits import POOL_ACQUIRE_TIMEOUT_S, POOL_CONNECT_TIMEOUT_S, STATEMENT_TIMEOUT_MS
+from schema.plan.executor import PLANS
 from tests.limits_support import api_role_dsn
 from tests.support import document
 
@@ -69,14 +71,14 @@ async def _answer(schema: strawberry.Schema, pool: ApiPool, query: str, variable
 
 @pytest.mark.parametrize(("query", "variables"), CASES)
 async def test_both_paths_give_the_same_answer(pool: ApiPool, query: str, variables: dict[str, Any]) -> None:
-    short, ordinary = build_schema(), build_schema(short_path=False)
-    assert await _answer(short, pool, query, variables) == await _answer(ordinary, pool, query, variables)
-    data, _ = await _answer(short, pool, query, variables)
+    planned, ordinary = build_schema(), build_schema(short_path=False)
+    assert await _answer(planned, pool, query, variables) == await _answer(ordinary, pool, query, variables)
+    data, _ = await _answer(planned, pool, query, variables)
     assert data  # the case asks for something that exists
 
 
 async def test_a_null_in_a_non_null_field_is_still_the_ordinary_error(pool: ApiPool) -> None:
-    """A value the short path cannot answer goes back to the ordinary path, which reports it where it is."""
+    """A value the plan cannot answer goes to the ordinary executor, which reports it where it is."""
     from schema.types.initiative import Initiative
 
     original = Initiative.from_row
@@ -97,3 +99,27 @@ async def test_a_null_in_a_non_null_field_is_still_the_ordinary_error(pool: ApiP
     assert (data, errors) == ordinary
     assert data is None  # the null climbs to the root: `initiatives` is non-null too
     assert errors[0]["path"] == ["initiatives", "nodes", 2, "title"]
+
+
+def _answered_by(path: str) -> float:
+    return float(PLANS.labels(path)._value.get())
+
+
+@pytest.mark.parametrize(("query", "variables"), [case for case in CASES if "SW5p" not in case[0]])
+async def test_the_plan_answers_queries_without_errors(pool: ApiPool, query: str, variables: dict[str, Any]) -> None:
+    planned, fallbacks = _answered_by("plan"), _answered_by("fallback")
+    await _answer(build_schema(), pool, query, variables)
+    assert (_answered_by("plan") - planned, _answered_by("fallback") - fallbacks) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ __schema { queryType { name } } }",  # introspection
+        '{ focusAreas { slug } node(id: "SW5pdGlhdGl2ZTpuby1zdWNo") { id } }',  # an error midway
+    ],
+)
+async def test_what_the_plan_does_not_answer_is_counted_as_a_fallback(pool: ApiPool, query: str) -> None:
+    fallbacks = _answered_by("fallback")
+    await _answer(build_schema(), pool, query, {})
+    assert _answered_by("fallback") - fallbacks == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 import strawberry
 
@@ -30,7 +31,11 @@ class DimensionInput:
 class Observation:
     date: dt.date = strawberry.field(description="As-of date, or the last day of the period the value covers.")
     value: float = strawberry.field(description="The value as a number (see `exactValue` for the decimal).")
-    exact_value: str = strawberry.field(description="The value as an exact decimal string.")
+
+    @strawberry.field(description="The value as an exact decimal string.")
+    def exact_value(self) -> str:
+        return decimal_text(self.decimal)
+
     display_value: str | None = strawberry.field(
         description="The value as printed in the source, e.g. 「約6,410万人」."
     )
@@ -42,7 +47,9 @@ class Observation:
     )
     period_start: dt.date | None = strawberry.field(description="First day of the period the value covers.")
     area_code: str | None = strawberry.field(description="6-digit local government code; null for the nation.")
-    # The breakdown as the database gives it (JSON text), read only when `dimensions` is asked for.
+    # The exact value and the breakdown as the database gives them, turned into text only when asked for (a page of
+    # observations is read by the thousand).
+    decimal: strawberry.Private[Decimal]
     dimensions_json: strawberry.Private[str]
     citation_id: strawberry.Private[int]
 
@@ -72,7 +79,7 @@ class Observation:
         return cls(
             date=row["date"],
             value=float(row["value"]),
-            exact_value=decimal_text(row["value"]),
+            decimal=row["value"],
             display_value=row["stated"],
             approximate=row["approximate"],
             at_least=row["at_least"],
