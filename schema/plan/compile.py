@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from math import isfinite
 from operator import attrgetter
 from typing import Any, cast
 
@@ -35,6 +36,7 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet, collect_subfields
 from graphql.language import FieldNode
+from graphql.type import scalars
 from strawberry.types.field import StrawberryField
 
 DEFINITION = "strawberry-definition"  # where Strawberry links a GraphQL field or type to its own definition
@@ -168,13 +170,29 @@ class Compiler:
         if isinstance(type_, GraphQLList):
             return Output(non_null, item=self._output(type_.of_type, field_details))
         if isinstance(type_, GraphQLScalarType | GraphQLEnumType):
-            return Output(non_null, serialize=type_.serialize)
+            return Output(non_null, serialize=_serializer(type_))
         if isinstance(type_, GraphQLObjectType):
             return Output(non_null, selection=self.sub_selection(type_, field_details))
         if isinstance(type_, GraphQLInterfaceType | GraphQLUnionType):
             # Worked out per object type as values arrive: an interface like Node has many implementations.
             return Output(non_null, abstract=type_, field_details=field_details, compiler=self)
         raise Unplannable(f"type {type_}")
+
+
+def _serializer(type_: GraphQLScalarType | GraphQLEnumType) -> Callable[[Any], Any]:
+    """The type's serialize, with the answer it gives at once for the Python type it is usually handed (a str for a
+    String, a finite float for a Float, ...): most of an answer's values, without the checks for other types."""
+    serialize = type_.serialize
+    if serialize is scalars.serialize_string or serialize is scalars.serialize_id:
+        return lambda value: value if type(value) is str else serialize(value)
+    if serialize is scalars.serialize_boolean:
+        return lambda value: value if type(value) is bool else serialize(value)
+    if serialize is scalars.serialize_float:
+        return lambda value: value if type(value) is float and isfinite(value) else serialize(value)
+    if serialize is scalars.serialize_int:
+        low, high = scalars.GRAPHQL_MIN_INT, scalars.GRAPHQL_MAX_INT
+        return lambda value: value if type(value) is int and low <= value <= high else serialize(value)
+    return serialize
 
 
 def runtime_selection(output: Output, value: Any) -> Selection | None:

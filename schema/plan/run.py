@@ -18,7 +18,7 @@ null in a non-null field, a value a scalar refuses, an object of an unexpected t
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from types import CoroutineType
 from typing import Any
 
@@ -69,8 +69,16 @@ class Run:
             for field in selection.reads:
                 if field.typename is not None:
                     answer[field.name] = field.typename
+                    continue
+                try:
+                    read = field.read(value)  # type: ignore[misc]
+                except Exception as error:
+                    raise Fallback from error
+                output = field.output
+                if read is not None and output.serialize is not None:  # a scalar or an enum: most of an answer
+                    answer[field.name] = _leaf(output.serialize, read)
                 else:
-                    _complete(field.output, field.read(value), answer, field.name, next_level)  # type: ignore[misc]
+                    _complete(output, read, answer, field.name, next_level)
             for field in selection.resolved:
                 calls.append((field, value, answer))
         if calls:
@@ -201,13 +209,7 @@ def _complete(output: Output, value: Any, container: Any, key: Any, next_level: 
             _complete(item, element, items, position, next_level)
         return
     if output.serialize is not None:
-        try:
-            serialized = output.serialize(value)
-        except Exception as error:
-            raise Fallback from error
-        if serialized is None or serialized is Undefined:
-            raise Fallback("a value its scalar refuses")
-        container[key] = serialized
+        container[key] = _leaf(output.serialize, value)
         return
     selection = output.selection
     if selection is None:
@@ -222,6 +224,16 @@ def _complete(output: Output, value: Any, container: Any, key: Any, next_level: 
     answer: dict[str, Any] = dict.fromkeys(selection.names)
     container[key] = answer
     next_level.append((value, selection, answer))
+
+
+def _leaf(serialize: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        serialized = serialize(value)
+    except Exception as error:
+        raise Fallback from error
+    if serialized is None or serialized is Undefined:
+        raise Fallback("a value its scalar refuses")
+    return serialized
 
 
 def _is_type_of(selection: Selection, value: Any) -> bool:
