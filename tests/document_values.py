@@ -23,8 +23,8 @@ from graphql import (
     GraphQLNonNull,
     GraphQLScalarType,
     GraphQLSchema,
-    get_named_type,
     Undefined,
+    get_named_type,
     is_abstract_type,
 )
 
@@ -90,7 +90,7 @@ class Values:
         named = self.schema.get_type(type_name)
         names = [type_name]
         if named is not None and is_abstract_type(named):
-            names += [t.name for t in self.schema.get_possible_types(named)]  # type: ignore[arg-type]
+            names += [t.name for t in self.schema.get_possible_types(named)]
         return [value for name in names for value in self.found.get(name, {}).get(field, [])]
 
     def named_after(self, name: str) -> str | None:
@@ -185,7 +185,7 @@ def _node_type(schema: GraphQLSchema, owner: GraphQLNamedType) -> str:
         connection = schema.get_type(name)
         fields = getattr(connection, "fields", {})
         if "nodes" in fields:
-            return get_named_type(fields["nodes"].type).name
+            return str(get_named_type(fields["nodes"].type).name)
     for suffix in ("Filter", "Order", "Input"):
         if name.endswith(suffix):
             return name.removesuffix(suffix)

@@ -28,9 +28,9 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
+    Undefined,
     get_named_type,
     is_leaf_type,
-    Undefined,
     parse,
 )
 
@@ -82,9 +82,7 @@ class _Document:
 
     # --- selections ---------------------------------------------------------------------------------------------
 
-    def selection(
-        self, parent: Composite, level: int, names: dict[str, str] | None = None, nesting: int = 0
-    ) -> str:
+    def selection(self, parent: Composite, level: int, names: dict[str, str] | None = None, nesting: int = 0) -> str:
         """A selection set of `parent`; `names` are the response names already taken where it is merged, each
         with what it answers (a leaf asked again the same way merges with the first)."""
         names = {} if names is None else names
@@ -111,11 +109,12 @@ class _Document:
     ) -> str:
         """`... on T { }` for a type T that overlaps `parent` (an implementation, an interface, itself), or
         `... @skip(if: …) { }` without a type."""
-        conditions: list[Composite] = list(self.schema.get_possible_types(parent)) if concrete else [parent]
-        if not concrete and isinstance(parent, GraphQLObjectType):
+        conditions: list[Composite] = [parent]
+        if isinstance(parent, GraphQLObjectType):
             conditions += parent.interfaces
-        if isinstance(parent, GraphQLInterfaceType) and not concrete:
-            conditions += list(self.schema.get_possible_types(parent))
+        else:
+            possible = list(self.schema.get_possible_types(parent))
+            conditions = possible if concrete else conditions + possible
         condition = self.rng.choice(conditions)
         self.features["inline fragment"] += 1
         if condition is parent and not concrete and self.rng.random() < 0.5:

@@ -108,7 +108,9 @@ async def test_every_document_of_the_suite_gets_the_same_answer(
 ) -> None:
     documents = SOURCES[source]
     assert len(documents) >= 3, "the documents of this source are no longer found"
-    cases = [c for origin, text, given in documents for c in cases_of(ordinary._schema, values.valid(), origin, text, given)]
+    cases = [
+        c for origin, text, given in documents for c in cases_of(ordinary._schema, values.valid(), origin, text, given)
+    ]
     # Twice: a document seen before is answered from what the executor kept of it (a plan), which must agree too.
     outcomes = await compare(under_test, ordinary, pool, cases + cases)
     assert all(outcome.same for outcome in outcomes), failures(outcomes)
@@ -139,7 +141,9 @@ def _assert_they_try_what_they_should(generated: list[Generated], outcomes: list
     assert all(constructs[construct] >= 20 for construct in CONSTRUCTS), constructs
 
 
-def test_the_generator_is_deterministic(ordinary: strawberry.Schema, values: Values, generated: list[Generated]) -> None:
+def test_the_generator_is_deterministic(
+    ordinary: strawberry.Schema, values: Values, generated: list[Generated]
+) -> None:
     again = DocumentGenerator(ordinary._schema, values, SEED).documents(50)
     assert list(again) == generated[:50]
     assert len({g.query for g in generated}) == len(generated)  # no document twice
