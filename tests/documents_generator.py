@@ -113,7 +113,7 @@ class _Document:
         if isinstance(parent, GraphQLObjectType):
             conditions += parent.interfaces
         else:
-            possible = list(self.schema.get_possible_types(parent))
+            possible: list[Composite] = list(self.schema.get_possible_types(parent))
             conditions = possible if concrete else conditions + possible
         condition = self.rng.choice(conditions)
         self.features["inline fragment"] += 1
