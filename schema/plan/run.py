@@ -181,16 +181,19 @@ def _abandon(
     running: list[tuple[int, Coroutine[Any, Any, Any]]],
     waiting: list[tuple[int, Coroutine[Any, Any, Any], asyncio.Future[Any]]],
 ) -> None:
-    """Close the resolvers left when the plan stops (an error, a fallback, the request's time limit), and cancel
-    what they were waiting for."""
+    """Close the resolvers left when the plan stops (an error, a fallback, the request's time limit). What they
+    were waiting for is left to finish: cancelling a statement under way can reach the connection's next one."""
     for _index, coroutine in running:
         coroutine.close()
     for _index, coroutine, future in waiting:
         coroutine.close()
-        if not future.done():
-            future.cancel()
-        elif not future.cancelled():
-            future.exception()  # seen: not reported as an exception never retrieved
+        future.add_done_callback(_seen)
+
+
+def _seen(future: asyncio.Future[Any]) -> None:
+    """An error nobody waits for any more is not reported as an exception never retrieved."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _complete(output: Output, value: Any, container: Any, key: Any, next_level: Level) -> None:
