@@ -189,7 +189,7 @@ def suite_documents() -> dict[str, list[Sourced]]:
 
     cookbook = [(f"{COOKBOOK.name}: {block.heading}", block.text, given) for block, given in cookbook_queries()]
     cookbook += [
-        (f"{README.name}: {block.heading}", block.text, {})
+        (f"{README.name}: An example query", block.text, {})
         for block in fenced_blocks(readme_example_section())
         if block.language == "graphql"
     ]
