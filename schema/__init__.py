@@ -37,7 +37,7 @@ class HirakuSchema(strawberry.Schema):
         log_errors(errors, operation)
 
 
-def build_schema(*, introspection: bool = True, short_path: bool = True, tracing: bool = False) -> strawberry.Schema:
+def build_schema(*, introspection: bool = True, plans: bool = True, tracing: bool = False) -> strawberry.Schema:
     """The schema; extensions are passed as factories so that no state is shared between requests (but the store
     of valid documents, which belongs to this schema and its rules)."""
     documents = ValidDocuments()
@@ -64,5 +64,5 @@ def build_schema(*, introspection: bool = True, short_path: bool = True, tracing
         types=[Prefecture, Municipality],
         config=StrawberryConfig(scalar_map=SCALARS, name_converter=RememberingNameConverter()),
         # The ordinary executor stays available to show that both give the same answers (tests/test_plan_sameness.py).
-        execution_context_class=PlanExecutor if short_path else None,
+        execution_context_class=PlanExecutor if plans else None,
     )

@@ -165,7 +165,7 @@ async def compare_on_two_cores(
 def _compare_apart(dsn: str, cases: list[Case]) -> list[Outcome]:
     async def run() -> list[Outcome]:
         async with api_pool(dsn) as pool:
-            return await compare(build_schema(), build_schema(short_path=False), pool, cases)
+            return await compare(build_schema(), build_schema(plans=False), pool, cases)
 
     return asyncio.run(run())
 

@@ -71,7 +71,7 @@ async def _answer(schema: strawberry.Schema, pool: ApiPool, query: str, variable
 
 @pytest.mark.parametrize(("query", "variables"), CASES)
 async def test_both_paths_give_the_same_answer(pool: ApiPool, query: str, variables: dict[str, Any]) -> None:
-    planned, ordinary = build_schema(), build_schema(short_path=False)
+    planned, ordinary = build_schema(), build_schema(plans=False)
     assert await _answer(planned, pool, query, variables) == await _answer(ordinary, pool, query, variables)
     data, _ = await _answer(planned, pool, query, variables)
     assert data  # the case asks for something that exists
@@ -93,7 +93,7 @@ async def test_a_null_in_a_non_null_field_is_still_the_ordinary_error(pool: ApiP
     try:
         query = "{ initiatives(first: 100) { nodes { slug title } } }"
         data, errors = await _answer(build_schema(), pool, query, {})
-        ordinary = await _answer(build_schema(short_path=False), pool, query, {})
+        ordinary = await _answer(build_schema(plans=False), pool, query, {})
     finally:
         Initiative.from_row = original  # type: ignore[method-assign]
     assert (data, errors) == ordinary

@@ -1,5 +1,5 @@
 """The schema's executor (`build_schema()`) answers every document byte for byte as graphql-core's ordinary
-executor (`build_schema(short_path=False)`) does: data, errors (message, locations, path, code) and partial data,
+executor (`build_schema(plans=False)`) does: data, errors (message, locations, path, code) and partial data,
 as /graphql would send them (tests/differential.py).
 
 The documents: every one of the suite, the cookbook, the README, the examples and GraphiQL's example, then
@@ -8,9 +8,9 @@ loaded data, some refused midway.
 
 That the comparison can fail: `test_a_changed_serializer_is_caught` changes how the executor under test writes one
 kind of value (Date, through the schema's own scalar type) and requires the comparison to report the documents that
-hold one. To see it by hand, change any value the executor writes (e.g. `return serialized` in
-schema/execution.py's `_single` to `return -serialized if isinstance(serialized, float) else serialized`) and
-run this module: the generated documents report their mismatches with the document and a diff of the answers.
+hold one. To see it by hand, change any value the plan writes (e.g. `return serialized` in schema/plan/run.py's
+`_leaf` to `return -serialized if isinstance(serialized, float) else serialized`) and run this module: the
+generated documents report their mismatches with the document and a diff of the answers.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ async def pool(dsn: str) -> AsyncIterator[ApiPool]:
 
 @pytest.fixture(scope="module")
 def ordinary() -> strawberry.Schema:
-    return build_schema(short_path=False)
+    return build_schema(plans=False)
 
 
 @pytest.fixture(scope="module")
@@ -96,14 +96,6 @@ async def values(ordinary: strawberry.Schema, pool: ApiPool) -> Values:
 @pytest.fixture(scope="module")
 def generated(ordinary: strawberry.Schema, values: Values) -> list[Generated]:
     return list(DocumentGenerator(ordinary._schema, values, SEED).documents(GENERATED))
-
-
-# Today's short path (schema/execution.py) now and then leaves a resolver's coroutine unawaited on a generated
-# document whose answer is nonetheless the same (Python reports it when the coroutine is collected, and pytest
-# would fail whichever test is running then). Not a difference in answers: tolerated here, and to be looked into.
-UNAWAITED = pytest.mark.filterwarnings(
-    r"ignore:Exception ignored in. <coroutine object .*:pytest.PytestUnraisableExceptionWarning"
-)
 
 
 def _cases(generated: list[Generated]) -> list[Case]:
@@ -124,7 +116,6 @@ async def test_every_document_of_the_suite_gets_the_same_answer(
     assert all(outcome.same for outcome in outcomes), failures(outcomes)
 
 
-@UNAWAITED
 async def test_generated_documents_get_the_same_answer(
     under_test: strawberry.Schema, ordinary: strawberry.Schema, pool: ApiPool, dsn: str, generated: list[Generated]
 ) -> None:
@@ -176,7 +167,6 @@ def changed_dates(under_test: strawberry.Schema) -> Iterator[None]:
             setattr(scalar, writer, original)
 
 
-@UNAWAITED
 @pytest.mark.usefixtures("changed_dates")
 async def test_a_changed_serializer_is_caught(
     under_test: strawberry.Schema, ordinary: strawberry.Schema, pool: ApiPool, generated: list[Generated]
