@@ -123,3 +123,13 @@ async def test_what_the_plan_does_not_answer_is_counted_as_a_fallback(pool: ApiP
     fallbacks = _answered_by("fallback")
     await _answer(build_schema(), pool, query, {})
     assert _answered_by("fallback") - fallbacks == 1
+
+
+async def test_documents_alike_but_for_their_fragments_get_their_own_answers(pool: ApiPool) -> None:
+    """Plans are kept by the operation itself, not by its text: the same operation with another fragment is
+    another plan."""
+    schema = build_schema()
+    first = await _answer(schema, pool, "{ ...F } fragment F on Query { focusAreas { slug } }", {})
+    second = await _answer(schema, pool, "{ ...F } fragment F on Query { prefectures { code } }", {})
+    assert list(first[0]) == ["focusAreas"]
+    assert list(second[0]) == ["prefectures"]

@@ -10,7 +10,7 @@ loaders of its own, when there is no plan or the plan stops (schema/plan/run.py 
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from graphql import GraphQLObjectType, OperationDefinitionNode, Visitor, visit
@@ -43,8 +43,25 @@ class _Plans:
         self.by_conditions: dict[tuple[Any, ...], Selection | None] = {}
 
 
-# Kept as long as the operation's document is (the store of valid documents keeps those seen often).
-_PLANS: weakref.WeakKeyDictionary[OperationDefinitionNode, _Plans] = weakref.WeakKeyDictionary()
+# By the operation's identity, for as long as its document lives (the store of valid documents keeps those seen
+# often). Not a WeakKeyDictionary: AST nodes are frozen dataclasses, equal when their text is, and two documents
+# can share an operation's text while their fragments differ.
+_PLANS: dict[int, tuple[weakref.ref[OperationDefinitionNode], _Plans]] = {}
+
+
+def _plans_of(operation: OperationDefinitionNode, condition_variables: Callable[[], tuple[str, ...]]) -> _Plans:
+    key = id(operation)
+    kept = _PLANS.get(key)
+    if kept is not None and kept[0]() is operation:
+        return kept[1]
+
+    def forget(reference: weakref.ref[OperationDefinitionNode]) -> None:
+        if _PLANS.get(key, (None,))[0] is reference:
+            del _PLANS[key]
+
+    plans = _Plans(condition_variables())
+    _PLANS[key] = (weakref.ref(operation, forget), plans)
+    return plans
 
 
 class PlanExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -90,9 +107,7 @@ class PlanExecutor(StrawberryGraphQLCoreExecutionContext):
 
     def _plan(self, root_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Selection | None:
         operation = self.operation
-        plans = _PLANS.get(operation)
-        if plans is None:
-            plans = _PLANS[operation] = _Plans(self._condition_variables())
+        plans = _plans_of(operation, self._condition_variables)
         coerced = self.variable_values.coerced
         conditions = tuple(coerced.get(name) for name in plans.condition_variables)
         if conditions in plans.by_conditions:
