@@ -85,7 +85,6 @@ class Field:
 class Selection:
     """What is asked of an object of one type: the response keys in order, those read at once and those resolved."""
 
-    object_type: GraphQLObjectType
     names: tuple[str, ...]
     reads: tuple[Field, ...]
     resolved: tuple[Field, ...]
@@ -111,7 +110,7 @@ class Compiler:
         for name, field_details in grouped.items():
             planned = self._field(object_type, name, field_details)
             (resolved if planned.resolver is not None else reads).append(planned)
-        return Selection(object_type, tuple(grouped), tuple(reads), tuple(resolved), object_type.is_type_of)
+        return Selection(tuple(grouped), tuple(reads), tuple(resolved), object_type.is_type_of)
 
     def sub_selection(self, object_type: GraphQLObjectType, field_details: FieldDetailsList) -> Selection:
         operation = self.operation()
