@@ -1,10 +1,12 @@
 """DatasetVersion, followed in the background; HttpCache: GET answers carry an ETag (dataset version + request)
-and Cache-Control, and If-None-Match gets 304."""
+and Cache-Control, and If-None-Match gets 304; repeated_parameters for the endpoints that refuse them."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections import Counter
+from collections.abc import Iterable
 from urllib.parse import parse_qsl
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -16,6 +18,8 @@ from db.pool import STATEMENT_PURPOSE, ApiPool, DatabaseUnavailable, QueryTimeou
 from db.replicas import FALL_BACK, ReadPools
 
 VERSION_TTL_S = 5.0
+GRAPHQL_PARAMETERS = ("query", "variables", "operationName", "extensions")
+"""The parameters of a GraphQL GET request; any other parameter is ignored."""
 
 
 class DatasetVersion:
@@ -84,6 +88,10 @@ class HttpCache:
             return
         headers = Headers(scope=scope)
         media_type = response_media_type(headers.get("accept"))
+        if repeated_parameters(scope["query_string"], GRAPHQL_PARAMETERS):
+            # Refused by the view (which of the values would run is not clear): never a 304 for it.
+            await self.app(scope, receive, self._no_store(send))
+            return
         if media_type is None:
             await self.app(scope, receive, self._no_store(send))
             return
@@ -126,13 +134,25 @@ class HttpCache:
 
 
 def weak_etag(version: str, path: str, query_string: bytes, variant: str = "") -> str:
-    """Weak ETag over the dataset version, the path and the request's parameters, whatever their order (and the
-    negotiated media type, when there is a choice): the answers of /graphql, /export and /maps only change when a
-    dataset is loaded."""
-    pairs = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+    """Weak ETag over the dataset version, the path and the request's parameters, whatever the order of their
+    names (and the negotiated media type, when there is a choice): the answers of /graphql, /export and /maps only
+    change when a dataset is loaded. Values of a repeated name keep their order: the last one is the one read."""
+    pairs = sorted(parameters(query_string), key=lambda pair: pair[0])
     parts = (version, path, pairs, variant) if variant else (version, path, pairs)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
+
+
+def parameters(query_string: bytes) -> list[tuple[str, str]]:
+    """The query string's (name, value) pairs in order, decoded as Starlette decodes them."""
+    return parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+
+
+def repeated_parameters(query_string: bytes, read: Iterable[str]) -> list[str]:
+    """The names among `read` given more than once: an endpoint runs one of the values (Starlette keeps the last),
+    so a repeated parameter is refused rather than guessed at."""
+    counts = Counter(name for name, _ in parameters(query_string))
+    return [name for name in read if counts[name] > 1]
 
 
 def requested_etags(headers: Headers) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import time
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
+from starlette.datastructures import ImmutableMultiDict
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -24,6 +26,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
+from api.caching import GRAPHQL_PARAMETERS
 from api.graphiql import graphiql_page
 from api.http_errors import (
     Refusal,
@@ -35,11 +38,11 @@ from api.http_errors import (
     unsupported_media_type,
 )
 from api.media_types import GRAPHQL_RESPONSE, JSON, content_type, response_media_type
-from api.observability import EXECUTION_SECONDS, EXECUTIONS_WAITING, operation_label
+from api.observability import EXECUTION_SECONDS, EXECUTIONS_WAITING, REFUSED, operation_label
 from api.persisted import PersistedQueries, PersistedQueryError
 from schema import build_schema
 from schema.context import Context
-from schema.limits import MAX_PERSISTED_QUERIES
+from schema.limits import PERSISTED_QUERIES_BYTES
 
 EXAMPLE_QUERY = Path(__file__).with_name("example_query.graphql")
 
@@ -47,7 +50,7 @@ EXAMPLE_QUERY = Path(__file__).with_name("example_query.graphql")
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, *args: Any, max_executions: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.persisted = PersistedQueries(MAX_PERSISTED_QUERIES)
+        self.persisted = PersistedQueries(PERSISTED_QUERIES_BYTES)
         # Execution is CPU-bound: beyond a few at once, more only interleave, which keeps every request's objects
         # alive longer (memory, garbage collection) and makes all of them late. The others wait their turn, in
         # order, within the request's time limit.
@@ -120,6 +123,10 @@ class GraphQLApp(GraphQL[Context, None]):
         return parsed
 
     def parse_query_params(self, params: QueryParams) -> dict[str, Any]:
+        if isinstance(params, ImmutableMultiDict):
+            for name in GRAPHQL_PARAMETERS:
+                if (count := len(params.getlist(name))) > 1:
+                    raise Refusal(400, f"The `{name}` parameter is given {count} times: give each parameter once.")
         parsed = dict(params)
         for name in ("variables", "extensions"):
             if parsed.get(name):
@@ -135,27 +142,41 @@ class GraphQLApp(GraphQL[Context, None]):
     async def execute_operation(  # type: ignore[override]
         self, request: Request, request_data: GraphQLRequestData | list[GraphQLRequestData], **kwargs: Any
     ) -> Any:
-        if isinstance(request_data, GraphQLRequestData):
-            try:
-                query = self.persisted.resolve(request_data.query, request_data.extensions)
-            except PersistedQueryError as refused:
-                return ExecutionResult(data=None, errors=[refused.error])
-            request_data = dataclasses.replace(request_data, query=query)
-        operation = operation_label(getattr(request_data, "operation_name", None), getattr(request_data, "query", None))
+        if not isinstance(request_data, GraphQLRequestData):
+            return await super().execute_operation(request=request, request_data=request_data, **kwargs)
+        try:
+            persisted = self.persisted.resolve(request_data.query, request_data.extensions)
+        except PersistedQueryError as refused:
+            return ExecutionResult(data=None, errors=[refused.error])
+        request_data = dataclasses.replace(request_data, query=persisted.query)
         with EXECUTIONS_WAITING.track_inprogress():
             await self.executions.acquire()
+        started = time.perf_counter()
+        result: Any = None
         try:
-            with EXECUTION_SECONDS.labels(operation).time():
-                return await super().execute_operation(request=request, request_data=request_data, **kwargs)
+            result = await super().execute_operation(request=request, request_data=request_data, **kwargs)
         except HTTPException as error:
             if not isinstance(error.__cause__, CannotGetOperationTypeError):
+                result = error  # refused: the view answers it
                 raise
             # Which operation to run cannot be told (GraphQL's GetOperation()): a request error like a validation
             # error, with the code clients know from Apollo.
             code = {"code": "OPERATION_RESOLUTION_FAILURE"}
-            return PreExecutionError(data=None, errors=[GraphQLError(error.reason, extensions=code)])
+            result = PreExecutionError(data=None, errors=[GraphQLError(error.reason, extensions=code)])
         finally:
             self.executions.release()
+            # Only an operation that ran may name a metric or be remembered by its hash; a refused one (it does
+            # not parse, validate, resolve or fit the limits) is counted as `refused` and forgotten. One that was
+            # interrupted (the time limit, the client gone) keeps a name it already has.
+            ran = isinstance(result, ExecutionResult) and not is_request_error(result)
+            if result is None or ran:
+                label = operation_label(request_data.operation_name, persisted.query, ran=ran)
+            else:
+                label = REFUSED
+            EXECUTION_SECONDS.labels(label).observe(time.perf_counter() - started)
+        if ran:
+            self.persisted.remember(persisted)
+        return result
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:

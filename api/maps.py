@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 
-from api.caching import requested_etags, weak_etag
+from api.caching import repeated_parameters, requested_etags, weak_etag
 from api.svgmap import MapArea, MapSpec, render
 from db import maps
 from db.dataset import data_sources, dataset
@@ -16,46 +17,71 @@ from db.pool import DatabaseUnavailable, QueryTimeout
 from db.texts import citations_by_ids
 from db.types import Executor, Record
 from db.value_dates import area_value_dates, dates_with_values
+from schema.errors import BadUserInput
 from schema.limits import CACHE_MAX_AGE_S
+from schema.strings import checked
 from schema.types.source import Source
 
 MEDIA_TYPE = "image/svg+xml; charset=utf-8"
 LEVELS = ("prefecture", "municipality")
+PARAMETERS = ("date", "level")
 BOUNDARIES = "policy-dashboard-boundaries"
+# Python's fromisoformat also takes ISO week dates (2022-W52-6) and, from 3.11, basic forms: only YYYY-MM-DD here.
+CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 503: "SERVICE_UNAVAILABLE"}
 
 
 class MapError(Exception):
-    """An expected refusal: a bad parameter (400) or nothing to map (404); the message says which."""
+    """An expected refusal: a bad parameter (400), nothing to map (404) or no database (503); the message says
+    which."""
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
 
+    def response(self) -> Response:
+        """A JSON error like the API's, never kept by a cache."""
+        body = {"errors": [{"message": str(self), "extensions": {"code": CODES[self.status]}}]}
+        headers = {"cache-control": "no-store"} | ({"retry-after": "5"} if self.status == 503 else {})
+        return JSONResponse(body, status_code=self.status, headers=headers)
+
 
 async def area_map(request: Request) -> Response:
-    """The SVG, or a plain-text error naming the parameter or what is missing."""
-    version = request.app.state.dataset_version.current
-    etag = weak_etag(version, request.url.path, request.scope.get("query_string", b"")) if version else None
-    if etag is not None and etag in requested_etags(request.headers):
-        return Response(status_code=304, headers={"etag": etag, "cache-control": _cache_control()})
+    """The SVG, or an error naming the parameter or what is missing."""
+    query_string = request.scope.get("query_string", b"")
     try:
+        if repeated := repeated_parameters(query_string, PARAMETERS):
+            raise MapError(400, f"`{repeated[0]}` is given more than once: give each parameter once")
+        slug = _slug(request.path_params["metric"])
+        version = request.app.state.dataset_version.current
+        etag = weak_etag(version, request.url.path, query_string) if version else None
+        if etag is not None and etag in requested_etags(request.headers):
+            return Response(status_code=304, headers={"etag": etag, "cache-control": _cache_control()})
         day = _date(request.query_params.get("date"))
         level = _level(request.query_params.get("level"))
-        svg = render(await _map_spec(request.app.state.pool, request.path_params["metric"], day, level))
+        try:
+            svg = render(await _map_spec(request.app.state.pool, slug, day, level))
+        except (DatabaseUnavailable, QueryTimeout) as error:
+            raise MapError(503, f"the database cannot answer now: {error}") from None
     except MapError as error:
-        return PlainTextResponse(str(error), status_code=error.status, headers={"cache-control": "no-store"})
-    except (DatabaseUnavailable, QueryTimeout) as error:
-        message = f"the database cannot answer now: {error}"
-        return PlainTextResponse(message, status_code=503, headers={"cache-control": "no-store", "retry-after": "5"})
+        return error.response()
     headers = {"cache-control": _cache_control()} | ({"etag": etag} if etag else {})
     return Response(svg, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _slug(raw: str) -> str:
+    """The metric's slug, checked as the API's string arguments are (length, NUL, lone surrogates) before SQL."""
+    try:
+        return checked(raw, "metric")
+    except BadUserInput as error:
+        raise MapError(400, f"{error.message}: the path is /maps/<metric slug>.svg") from None
 
 
 def _date(raw: str | None) -> dt.date | None:
     if raw is None:
         return None
     try:
-        return dt.date.fromisoformat(raw) if len(raw) == 10 else _bad_date(raw)
+        return dt.date.fromisoformat(raw) if CALENDAR_DATE.fullmatch(raw) else _bad_date(raw)
     except ValueError:
         return _bad_date(raw)
 

@@ -1,8 +1,11 @@
 """Request metrics for /metrics: execution time by operation name, executions waiting for their turn, pool use.
 
-Operation names come from clients, so they are bounded before they become label values: only GraphQL names of
-at most 64 characters, and at most MAX_OPERATION_NAMES distinct ones per process; anything else is counted as
-`other` (a client cannot grow the metrics without limit), and a request without a name as `anonymous`.
+/metrics is public, like the API. Operation names come from clients, so only an operation that ran (it parsed,
+validated and was executed) may give a label its name: a refused request is counted as `refused`, whatever it
+calls itself, so it can neither take one of the MAX_OPERATION_NAMES slots nor put text of its choosing on the
+page. Names are GraphQL names of at most 64 characters; beyond the slots, or when interrupted before it ran,
+an operation is counted as `other`, and one without a name as `anonymous`. What the page shows of other
+clients is the names of queries over open data that the server answered, and their timing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from db.pool import ApiPool
 from db.replicas import ReadPools
 
 MAX_OPERATION_NAMES = 200
+REFUSED = "refused"
+RESERVED = frozenset({REFUSED, "other", "anonymous"})
 GRAPHQL_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
 # The name of a document's first operation, after any comments: what a request without operationName runs.
 FIRST_OPERATION = re.compile(r"(?:\s|,|#[^\n]*(?:\n|$))*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)")
@@ -22,7 +27,8 @@ FIRST_OPERATION = re.compile(r"(?:\s|,|#[^\n]*(?:\n|$))*(?:query|mutation|subscr
 EXECUTION_SECONDS = Histogram(
     "hiraku_graphql_execution_seconds",
     "Time to parse, validate and execute a GraphQL request (answers from the response cache are not included: see "
-    "hiraku_response_cache_total), by operation name.",
+    "hiraku_response_cache_total), by operation name; `refused` for requests refused before execution (they do not "
+    "parse, validate, resolve or fit the limits).",
     ["operation"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
@@ -52,8 +58,9 @@ def record_pool_usage(pool: ApiPool | ReadPools) -> None:
         POOL_CONNECTIONS.labels(server, "max").set(api_pool.pool.get_max_size())
 
 
-def operation_label(name: str | None, query: str | None) -> str:
-    """The label value for a request: its operationName, else the name of its document's first operation."""
+def operation_label(name: str | None, query: str | None, *, ran: bool = True) -> str:
+    """The label value for a request: its operationName, else the name of its document's first operation. Only an
+    operation that ran takes a new slot."""
     if not name and query:
         found = FIRST_OPERATION.match(query)
         name = found.group(1) if found else None
@@ -61,7 +68,7 @@ def operation_label(name: str | None, query: str | None) -> str:
         return "anonymous"
     if name in _known:
         return name
-    if GRAPHQL_NAME.fullmatch(name) is None or len(_known) >= MAX_OPERATION_NAMES:
+    if not ran or name in RESERVED or GRAPHQL_NAME.fullmatch(name) is None or len(_known) >= MAX_OPERATION_NAMES:
         return "other"
     _known.add(name)
     return name

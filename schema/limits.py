@@ -30,8 +30,14 @@ LIST_SIZE_ESTIMATE = 10
 MAX_BODY_BYTES = 64 * 1024
 """Largest request body; larger ones get 413 before they are parsed."""
 
-MAX_PERSISTED_QUERIES = 1_000
-"""Automatic persisted queries kept per process (least recently used dropped first)."""
+PERSISTED_QUERIES_BYTES = 4 * 1024 * 1024
+"""Memory for automatic persisted queries per process, their texts as Python holds them (one character beyond
+Latin-1 makes a text take 2 or 4 bytes a character): some 3,000 queries of 1 KiB, or 16 of the largest
+(MAX_BODY_BYTES of characters beyond the Basic Multilingual Plane); the least recently used are dropped first."""
+
+PERSISTED_QUERY_ENTRY_BYTES = 320
+"""Memory a persisted query takes besides its text: its hash and the store's bookkeeping (measured with
+tracemalloc: 270-300 bytes)."""
 
 REQUEST_TIMEOUT_S = 10.0
 """Wall-clock limit of one request; past it the client gets a timeout error and the work is cancelled."""
@@ -68,3 +74,12 @@ as long as its client takes to download, so a few slow downloads must not take t
 EXPORT_TIMEOUT_S = 300.0
 """Wall-clock limit of one bulk export (instead of REQUEST_TIMEOUT_S): the full observations export is some
 100 MB, a few seconds on a fast link but minutes on a slow one. Past it the download is cut off, unfinished."""
+
+RESPONSE_CACHE_SHARES = 8
+"""One client address may hold at most 1/RESPONSE_CACHE_SHARES of the response cache (HIRAKU_RESPONSE_CACHE_MB);
+beyond it, that client's own least recently kept answers make room."""
+
+RESPONSE_CACHE_ENTRY_BYTES = 1_024
+"""Memory a kept answer takes besides its body and headers: its key, its record, its client's address and the
+cache's bookkeeping. Measured with tracemalloc at 770-840 bytes with one client per answer, the worst case
+(tests/test_limits_answers.py checks the budget in real memory)."""

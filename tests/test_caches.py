@@ -152,29 +152,53 @@ async def test_the_cache_keeps_at_most_its_size_least_recently_used_first() -> N
     calls: list[str] = []
 
     async def answer(request: Request) -> Response:
-        size = int(request.query_params["size"])
-        calls.append(request.query_params["n"])
+        size = int(request.query_params["query"])
+        calls.append(request.query_params["variables"])
         return Response(b"x" * size, media_type="application/json")
 
     app = Starlette(routes=[Route("/graphql", answer)])
-    cache = ResponseCache(app, max_bytes=16 * 1024)
+    cache = ResponseCache(app, max_bytes=64 * 1024)
     outer = Starlette(routes=[Route("/graphql", cache)])
 
     class _Version:
         current = "v1"
 
     outer.state.dataset_version = _Version()
-    async with running(outer) as url, httpx.AsyncClient(base_url=url) as client:
+
+    async def ask_from(host: int, n: object, size: int) -> None:
+        # Each from a client address of its own: one client may hold only a share of the cache (tested in
+        # tests/test_limits_answers.py).
+        transport = httpx.AsyncHTTPTransport(local_address=f"127.0.0.{host}")
+        async with httpx.AsyncClient(base_url=url, transport=transport) as client:
+            await client.get("/graphql", params={"variables": n, "query": size})
+
+    async with running(outer) as url:
         for n in range(40):
-            await client.get("/graphql", params={"n": n, "size": 500})
-        assert cache.answers.currsize <= 16 * 1024
+            await ask_from(2 + n, n, 500)
+        assert cache.answers.currsize <= 64 * 1024
         assert len(calls) == 40
-        await client.get("/graphql", params={"n": 39, "size": 500})  # recent: kept
-        await client.get("/graphql", params={"n": 0, "size": 500})  # oldest: dropped
+        await ask_from(2, 39, 500)  # recent: kept
+        await ask_from(2, 0, 500)  # oldest: dropped
         assert calls[40:] == ["0"]
-        await client.get("/graphql", params={"n": "big", "size": 2000})  # over a sixteenth of the size: not kept
-        await client.get("/graphql", params={"n": "big", "size": 2000})
+        await ask_from(2, "big", 5000)  # with what it takes in memory, over a sixteenth of the size: not kept
+        await ask_from(2, "big", 5000)
         assert calls[-2:] == ["big", "big"]
+
+
+async def test_issue_15_10_an_answer_from_memory_has_its_headers_once(http: httpx.AsyncClient) -> None:
+    # SECURITY.md item 41: the headers the layers outside the cache add (ETag, Vary, CORS) are not kept with it.
+    params = {"query": "{ focusAreas { slug name } }"}
+    origin = {"origin": "https://example.org"}
+    first = await http.get("/graphql", params=params, headers=origin)
+    before = await cache_counts(http)
+    again = await http.get("/graphql", params=params, headers=origin)
+    assert (await cache_counts(http))["hit"] == before["hit"] + 1
+    assert again.content == first.content
+    for response in (first, again):
+        assert response.headers.get_list("vary") == ["Accept, Origin"]
+        assert len(response.headers.get_list("etag")) == len(response.headers.get_list("cache-control")) == 1
+        assert response.headers["access-control-allow-origin"] == "*"
+    assert again.headers["etag"] == first.headers["etag"]
 
 
 async def test_the_cache_can_be_turned_off(settings: Settings, loaded_dsn: str) -> None:

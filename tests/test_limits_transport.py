@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from api.graphql import graphql_app
-from api.persisted import PersistedQueries, PersistedQueryError
-from schema.limits import CACHE_MAX_AGE_S, MAX_BODY_BYTES, MAX_PERSISTED_QUERIES
+from api.persisted import PersistedQueries, PersistedQueryError, weight
+from schema.limits import CACHE_MAX_AGE_S, MAX_BODY_BYTES, PERSISTED_QUERIES_BYTES
 from tests.limits_support import FOCUS_AREAS, JSON_HEADERS, codes, post, sql_statements
 from tests.limits_support import closed_client as closed_client  # the `closed` fixture
 from tests.limits_support import closed_url as closed_url  # which it uses
@@ -266,28 +266,45 @@ async def test_41_a_persisted_query_by_get_works_with_accept_any(client: httpx.A
         assert len(response.json()["data"]["focusAreas"]) == 3
 
 
+def ran(store: PersistedQueries, query: str) -> str | None:
+    """The query resolved by its hash and remembered, as after it ran."""
+    resolved = store.resolve(query, persisted(query))
+    store.remember(resolved)
+    return resolved.query
+
+
+def by_hash(store: PersistedQueries, query: str) -> str | None:
+    return store.resolve(None, persisted(query)).query
+
+
 def test_41_persisted_queries_keep_at_most_their_capacity_least_recently_used_first() -> None:
-    store = PersistedQueries(2)
+    store = PersistedQueries(2 * weight("{ a }"))
     for query in ("{ a }", "{ b }"):
-        assert store.resolve(query, persisted(query)) == query
-    assert store.resolve(None, persisted("{ a }")) == "{ a }"  # `a` is now the most recently used
-    store.resolve("{ c }", persisted("{ c }"))
-    assert store.resolve(None, persisted("{ a }")) == "{ a }"
+        assert ran(store, query) == query
+    assert by_hash(store, "{ a }") == "{ a }"  # `a` is now the most recently used
+    ran(store, "{ c }")
+    assert by_hash(store, "{ a }") == "{ a }"
     with pytest.raises(PersistedQueryError, match="PersistedQueryNotFound"):
-        store.resolve(None, persisted("{ b }"))
-    assert store.resolve("{ d }", None) == "{ d }"  # without the extension, nothing is stored
+        by_hash(store, "{ b }")
+    assert ran(store, "{ d }") == "{ d }"
+    assert store.resolve("{ e }", None).query == "{ e }"  # without the extension, nothing is stored
     assert len(store.queries) == 2
 
 
-def test_41_max_persisted_queries_is_the_apps_capacity_and_limit_plus_one_evicts_the_oldest() -> None:
-    assert graphql_app(graphiql=False, introspection=True, max_executions=1).persisted.capacity == MAX_PERSISTED_QUERIES
-    store = PersistedQueries(MAX_PERSISTED_QUERIES)
-    queries = [f"{{ q{i}: __typename }}" for i in range(MAX_PERSISTED_QUERIES + 1)]
-    for query in queries[:MAX_PERSISTED_QUERIES]:
-        store.resolve(query, persisted(query))
-    assert store.resolve(None, persisted(queries[0])) == queries[0]  # the limit itself is kept whole
-    store.resolve(queries[-1], persisted(queries[-1]))
-    assert len(store.queries) == MAX_PERSISTED_QUERIES
+def test_41_persisted_queries_bytes_is_the_apps_budget_and_limit_plus_one_evicts_the_oldest() -> None:
+    assert graphql_app(graphiql=False, introspection=True, max_executions=1).persisted.queries.maxsize == (
+        PERSISTED_QUERIES_BYTES
+    )
+    store = PersistedQueries(PERSISTED_QUERIES_BYTES)
+    queries = [
+        f"{{ q{i:06}: __typename }}" for i in range(PERSISTED_QUERIES_BYTES // weight("{ q000000: __typename }") + 1)
+    ]
+    for query in queries[:-1]:
+        ran(store, query)
+    assert len(store.queries) == len(queries) - 1  # the limit itself is kept whole
+    assert by_hash(store, queries[0]) == queries[0]
+    ran(store, queries[-1])
+    assert len(store.queries) == len(queries) - 1
     with pytest.raises(PersistedQueryError):
-        store.resolve(None, persisted(queries[1]))  # the least recently used went
-    assert store.resolve(None, persisted(queries[0])) == queries[0]
+        by_hash(store, queries[1])  # the least recently used went
+    assert by_hash(store, queries[0]) == queries[0]

@@ -69,24 +69,48 @@ async def test_prefectures_on_a_given_date(client: httpx.AsyncClient) -> None:
     assert any((p.findtext(f"{SVG}title") or "").startswith("東京都: ") for p in paths)
 
 
+def refusal(response: httpx.Response, status: int, code: str) -> str:
+    """The message of a refusal: a JSON error like the API's, never cached."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["cache-control"] == "no-store"
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": code}
+    message: str = error["message"]
+    return message
+
+
 async def test_refusals_name_what_is_wrong(client: httpx.AsyncClient) -> None:
-    unknown = await client.get("/maps/no-such-metric.svg")
-    assert unknown.status_code == 404 and "no-such-metric" in unknown.text
+    assert "no-such-metric" in refusal(await client.get("/maps/no-such-metric.svg"), 404, "NOT_FOUND")
     national = await client.get("/maps/mynaportal-registered-users.svg")
-    assert national.status_code == 404 and "no values by prefecture or municipality" in national.text
+    assert "no values by prefecture or municipality" in refusal(national, 404, "NOT_FOUND")
     for params, name in (
         ({"date": "2022-13-01"}, "`date`"),
         ({"date": "yesterday"}, "`date`"),
         ({"level": "x"}, "`level`"),
     ):
-        bad = await client.get(f"/maps/{RATE}.svg", params=params)
-        assert bad.status_code == 400 and name in bad.text, bad.text
+        assert name in refusal(await client.get(f"/maps/{RATE}.svg", params=params), 400, "BAD_REQUEST")
     empty = await client.get(f"/maps/{RATE}.svg", params={"date": "2020-01-02"})
-    assert (empty.status_code, empty.text) == (
-        404,
+    assert refusal(empty, 404, "NOT_FOUND") == (
         f"the metric '{RATE}' has no municipality values on 2020-01-02; the nearest dates with values are "
-        "2019-11-01 and 2020-01-20, of 47 dates from 2017-03-08 to 2022-12-31",
+        "2019-11-01 and 2020-01-20, of 47 dates from 2017-03-08 to 2022-12-31"
     )
+
+
+async def test_issue_15_10_only_a_calendar_date_is_a_date(client: httpx.AsyncClient) -> None:
+    # Python's fromisoformat takes ISO week dates and basic forms too; the parameter is documented as YYYY-MM-DD.
+    for given in ("2022-W52-6", "2022W526", "20221231", "2022-12-3１", "+2022-12-3"):
+        message = refusal(await client.get(f"/maps/{RATE}.svg", params={"date": given}), 400, "BAD_REQUEST")
+        assert message == f"`date` must be a date as YYYY-MM-DD, got {given!r}"
+    parsed(await client.get(f"/maps/{RATE}.svg", params={"date": "2022-12-31"}))
+
+
+async def test_issue_15_8_a_repeated_parameter_is_refused(client: httpx.AsyncClient) -> None:
+    # Which of the values would be drawn is not clear (SECURITY.md item 21): refused, never a 304 for it.
+    for query in ("date=2022-12-31&date=2017-03-08", "level=prefecture&level=municipality"):
+        name = query.split("=")[0]
+        response = await client.get(f"/maps/{RATE}.svg?{query}", headers={"if-none-match": "*"})
+        assert refusal(response, 400, "BAD_REQUEST") == f"`{name}` is given more than once: give each parameter once"
 
 
 async def test_maps_are_cached_by_dataset_version(client: httpx.AsyncClient) -> None:

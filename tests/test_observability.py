@@ -6,6 +6,8 @@ import re
 
 import httpx
 
+from api import observability
+from api.observability import operation_label
 from tests.limits_support import post
 
 
@@ -43,3 +45,32 @@ async def test_pool_use_is_reported(client: httpx.AsyncClient) -> None:
     assert float(sizes["max"]) == 20
     assert 1 <= float(sizes["open"]) <= 20
     assert 0 <= float(sizes["idle"]) <= float(sizes["open"])
+
+
+async def test_issue_15_11_only_operations_that_ran_are_named(client: httpx.AsyncClient) -> None:
+    # SECURITY.md item 33 (one client's abuse): a refused request takes no name slot and puts no text on the page.
+    costly = "query RefusedByCost { initiatives(first: 100) { nodes { metrics(first: 100) { nodes { observations"
+    refused = [
+        {"query": "query RefusedByValidation { nope }"},
+        {"query": "query RefusedBySyntax { focusAreas {"},
+        {"query": "query Present { __typename }", "operationName": "RefusedAsUnknown"},
+        {"query": costly + "(first: 100) { nodes { value } } } } } } }"},
+    ]
+    before = await _count(client, "refused")
+    for body in refused:
+        assert "data" not in (await post(client, body)).json()
+    assert await _count(client, "refused") == before + len(refused)
+    text = (await client.get("/metrics")).text
+    assert "Refused" not in text and "Present" not in text
+    ran = {"query": "query ExecutedOnce { focusAreas { position } }"}
+    assert "errors" not in (await post(client, ran)).json()
+    assert await _count(client, "ExecutedOnce") == 1
+
+
+def test_issue_15_11_a_name_takes_a_slot_only_when_its_operation_ran() -> None:
+    assert operation_label("NotRunYet", None, ran=False) == "other"
+    assert "NotRunYet" not in observability._known
+    for reserved in ("refused", "other", "anonymous"):
+        assert operation_label(reserved, None) == "other"  # a client cannot pass for what the server counts
+    assert operation_label("RanOnce", None) == "RanOnce"
+    assert operation_label("RanOnce", None, ran=False) == "RanOnce"  # interrupted later: keeps its slot
