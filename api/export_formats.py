@@ -27,7 +27,9 @@ def _csv_cell(type_name: str) -> Convert:
         return lambda value: None if value is None else orjson.dumps(value).decode()
     if type_name == "date":
         return lambda value: None if value is None else value.isoformat()
-    return lambda value: value  # text and numbers as they are; jsonb arrives as its JSON text
+    if type_name == "jsonb":  # PostgreSQL's text of a jsonb has spaces; written compact, as arrays are
+        return lambda value: None if value is None else orjson.dumps(orjson.loads(value)).decode()
+    return lambda value: value  # text and numbers as they are
 
 
 def _json_value(type_name: str) -> Convert:

@@ -1,4 +1,4 @@
-"""Named queries over milestones: the planned items of 今後の展開 with their parsed periods."""
+"""Named queries over milestones: the items of 今後の展開 and other dated steps, with their parsed periods."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ async def milestones_count(db: Executor, where: MilestoneFilter) -> int:
 
 async def milestones_by_initiative_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
     return list(await db.fetch(sql("milestones_by_initiative_ids"), list(ids)))
+
+
+async def milestones_by_report_section_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    return list(await db.fetch(sql("milestones_by_report_section_ids"), list(ids)))
 
 
 async def milestones_by_keys(db: Executor, keys: Sequence[tuple[str, int]]) -> list[Record]:

@@ -160,8 +160,14 @@ class Loaders:
         return many_per_key(self.dispatch, partial(milestones.milestones_by_initiative_ids, self.pool), "initiative_id")
 
     @cached_property
+    def milestones_by_report_section_id(self) -> Loader[int, list[Record]]:
+        return many_per_key(
+            self.dispatch, partial(milestones.milestones_by_report_section_ids, self.pool), "report_section_id"
+        )
+
+    @cached_property
     def milestone_by_key(self) -> Loader[tuple[str, int], Record | None]:
-        return _by_pair(self.dispatch, partial(milestones.milestones_by_keys, self.pool), "initiative_slug")
+        return _by_pair(self.dispatch, partial(milestones.milestones_by_keys, self.pool), "parent_slug")
 
     @cached_property
     def catalog_by_id(self) -> Loader[int, Record | None]:

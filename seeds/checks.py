@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from seeds.models import Catalog, CatalogCategory, FocusArea, Initiative, Metric
+from seeds.models import Catalog, CatalogCategory, FocusArea, Initiative, Metric, Milestone
 from seeds.records import SeedError
 
 
@@ -140,3 +142,41 @@ def catalog_entries(path: Path, catalogs: list[tuple[int, Catalog]]) -> None:
 
 def _category_slugs(categories: list[CatalogCategory]) -> list[str]:
     return [slug for category in categories for slug in [category.slug, *_category_slugs(category.children)]]
+
+
+# The counter word printed after a figure's number: 「約6,410万人」 -> 人, 「4つの府省庁」 -> 府省庁, 「+86件」 -> 件.
+_COUNTER = re.compile(
+    r"\d(?:[\d,.]*\d)?\s*[万億兆]?\s*(?:つ?の)?(?P<word>[^\d\s]*?)\s*(?:以上|超|を超え|増加|増|減少|減)?\s*$"
+)
+
+
+def unit_labels(files: list[tuple[Path, list[tuple[int, Metric]]]]) -> None:
+    """A figure's printed counter word is its metric's `unit_label`: a 枚 metric is never shown in 万件."""
+    for path, metrics in files:
+        for line, metric in metrics:
+            stated = [o.stated for o in metric.observations] + [t.stated for t in metric.targets]
+            stated += [c.stated for c in metric.comparisons if c.kind == "difference"]
+            for text in stated:
+                word = _counter_word(text)
+                if word and word != metric.unit_label and not (metric.unit == "percent" and word == "割"):
+                    problem = f"{text!r} is printed in {word}, but the metric's unit_label is {metric.unit_label!r}"
+                    raise SeedError(path, line, f"record {metric.slug!r}, field 'stated': {problem}")
+
+
+def _counter_word(stated: str) -> str | None:
+    flat = re.sub(r"[（(][^)）]*[)）]", "", unicodedata.normalize("NFKC", stated).replace("**", ""))
+    match = _COUNTER.search(flat)
+    return match.group("word") if match else None
+
+
+def milestone_parents(
+    path: Path, milestones: list[tuple[int, Milestone]], initiatives: set[str], sections: set[str]
+) -> None:
+    """Every milestone names a known initiative or section; the two never share a slug (the key of its ID)."""
+    if shared := initiatives & sections:
+        raise SeedError(path, None, f"slugs {sorted(shared)} name both an initiative and a report section")
+    for line, milestone in milestones:
+        if milestone.initiative is not None and milestone.initiative not in initiatives:
+            raise SeedError(path, line, f"field 'initiative': unknown initiative {milestone.initiative!r}")
+        if milestone.section is not None and milestone.section not in sections:
+            raise SeedError(path, line, f"field 'section': unknown report section {milestone.section!r}")

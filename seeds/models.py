@@ -19,7 +19,7 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 # Unit codes: numbers never carry units; the Japanese counter word is kept as `unit_label`.
 UnitCode = Literal["count", "percent", "yen", "ratio", "points", "days", "hours", "minutes", "years", "people"]
 MetricKind = Literal["count", "percent", "ratio", "currency", "duration", "score"]
-ComparisonKind = Literal["ratio", "difference", "percent_point", "percent_change"]
+ComparisonKind = Literal["ratio", "difference", "percent_point", "percent_change", "change"]
 CitationKind = Literal["primary", "quoted"]
 DateBasis = Literal["stated", "report_period_end"]
 
@@ -106,6 +106,9 @@ class Comparison(SeedRecord):
     stated: Text
     baseline: Text | None = Field(default=None, description="The baseline as printed, e.g. 「2022年7月」.")
     baseline_date: dt.date | None = None
+    baseline_value: Decimal | None = Field(
+        default=None, description="The earlier value when the report prints it: 「85%から91%へ」 -> 85."
+    )
     date: dt.date | None = Field(default=None, description="When the compared value stands.")
     approximate: bool = False
     at_least: bool = Field(default=False, description="「超」「以上」: the value is a lower bound.")
@@ -135,6 +138,32 @@ class Metric(SeedRecord):
     observations: list[Observation] = []
     comparisons: list[Comparison] = []
     targets: list[Target] = []
+
+
+class Milestone(SeedRecord):
+    """A dated step the report states outside an initiative's 今後の展開 list (those are read from `outlook`)."""
+
+    text: Text = Field(description="The item or sentence as printed.")
+    initiative: Slug | None = Field(default=None, description="The initiative page it is printed on.")
+    section: Slug | None = Field(default=None, description="Or the report section (sections.yaml) it belongs to.")
+    status: Literal["planned", "done"] = Field(description="`done` when the report says it took place.")
+    period: Text | None = Field(
+        default=None, description="The period as printed, when it is not in `text` (e.g. a sentence's 「11月末まで」)."
+    )
+    implied_year: int | None = Field(
+        default=None, description="The year of a date printed without one (「11月末まで」); say why in source.note."
+    )
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _one_parent(self) -> Milestone:
+        if (self.initiative is None) == (self.section is None):
+            raise ValueError("a milestone belongs to exactly one of `initiative` and `section`")
+        if self.source.quote is None:
+            raise ValueError("a milestone needs its sentence as `source.quote`")
+        if self.implied_year is not None and self.source.note is None:
+            raise ValueError("`implied_year` needs a `source.note` saying why the date falls in that year")
+        return self
 
 
 class PolicyGoal(SeedRecord):

@@ -20,6 +20,8 @@ _EXPRESSION = re.compile(
     + _MODIFIERS.format(p="b")
     + ")?"
 )
+# A bare year, the whole of the text, as a timeline prints it (「2019」 above an event).
+_BARE_YEAR = re.compile(r"\s*(?P<y>\d{4})\s*")
 _AFTER_PROMULGATION = re.compile(r"公布後(?P<n>\d+)(?P<unit>年|か月|ヶ月|カ月)以内")
 # A date that only qualifies a noun (「2023年4月に設立されたこども家庭庁」) is not when the item is due.
 _ATTRIBUTIVE = re.compile(r"^に(?:設立|公表|開催|実施|策定)(?:された|した)")
@@ -37,24 +39,36 @@ class Period:
 
     @property
     def fiscal_year(self) -> int | None:
-        """The Japanese fiscal year (April to March) in which the period ends, or else starts."""
-        day = self.end or self.start
-        if day is None:
+        """The Japanese fiscal year (April to March) in which the period ends; None when its end is open.
+
+        A period open at the end (「2023年9月以降」) is due in no fiscal year: it only starts in one.
+        """
+        if self.end is None:
             return None
-        return day.year if day.month >= 4 else day.year - 1
+        return self.end.year if self.end.month >= 4 else self.end.year - 1
 
 
 def find_period(text: str, *, promulgated: dt.date | None = None) -> Period | None:
     """The first period expression in `text`, or None when it has none that can be read."""
+    periods = find_periods(text, promulgated=promulgated)
+    return periods[0] if periods else None
+
+
+def find_periods(text: str, *, promulgated: dt.date | None = None) -> list[Period]:
+    """Every period expression in `text`, in printed order (「2023年から2025年 着手は2026年頃」 gives two)."""
     normalised = unicodedata.normalize("NFKC", text)
+    bare = _BARE_YEAR.fullmatch(normalised)
+    if bare:
+        year = int(bare.group("y"))
+        return [Period(bare.group("y"), dt.date(year, 1, 1), dt.date(year, 12, 31))]
     relative = _AFTER_PROMULGATION.search(normalised)
     if relative:
-        return _after_promulgation(relative, promulgated)
-    for match in _EXPRESSION.finditer(normalised):
-        if _ATTRIBUTIVE.match(normalised[match.end() :]):
-            continue
-        return _period(match)
-    return None
+        return [_after_promulgation(relative, promulgated)]
+    return [
+        _period(match)
+        for match in _EXPRESSION.finditer(normalised)
+        if not _ATTRIBUTIVE.match(normalised[match.end() :])
+    ]
 
 
 def _period(match: re.Match[str]) -> Period:

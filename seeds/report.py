@@ -14,6 +14,7 @@ from seeds.models import (
     FocusArea,
     Initiative,
     Metric,
+    Milestone,
     MissionStatement,
     PolicyGoal,
     PriorityPlanItem,
@@ -35,6 +36,7 @@ class Report:
     priority_plan: list[PriorityPlanItem]
     roles: list[AgencyRole]
     sections: list[ReportSection]
+    milestones: list[Milestone]
     metrics: list[Metric]
     catalogs: list[Catalog]
 
@@ -50,10 +52,14 @@ def read_report(directory: Path = REPORT_DIR) -> Report:
     for path, located in metrics:
         checks.initiative_references(path, located, initiative_slugs)
     checks.metric_components(metrics)
+    checks.unit_labels(metrics)
     checks.metric_values(metrics, {source.slug for source in read_manifest()})
     catalogs = _read_optional(directory / "catalogs.yaml", Catalog, unique=("slug",))
     checks.initiative_references(directory / "catalogs.yaml", catalogs, initiative_slugs)
     checks.catalog_entries(directory / "catalogs.yaml", catalogs)
+    sections = _read_optional(directory / "sections.yaml", ReportSection, unique=("slug", "position"))
+    milestones = _read_optional(directory / "milestones.yaml", Milestone, unique=("text",))
+    checks.milestone_parents(directory / "milestones.yaml", milestones, initiative_slugs, {s.slug for _, s in sections})
     return Report(
         edition=edition,
         focus_areas=_records(focus_areas),
@@ -64,7 +70,8 @@ def read_report(directory: Path = REPORT_DIR) -> Report:
             _read_optional(directory / "priority_plan.yaml", PriorityPlanItem, unique=("slug", "position"))
         ),
         roles=_records(_read_optional(directory / "roles.yaml", AgencyRole, unique=("position",))),
-        sections=_records(_read_optional(directory / "sections.yaml", ReportSection, unique=("slug", "position"))),
+        sections=_records(sections),
+        milestones=_records(milestones),
         metrics=[metric for _, located in metrics for _, metric in located],
         catalogs=_records(catalogs),
     )

@@ -10,6 +10,7 @@ from typing import Any
 from db.areacode import normalise
 from db.search import search_form
 from seeds.catalog_imports import ImportedEntry, category_slug
+from seeds.milestones import milestone_rows
 from seeds.models import CatalogCategory, Edition, Observation, SourceRef
 from seeds.periods import find_period
 from seeds.report import Report
@@ -61,14 +62,16 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "area_code", "dimensions", "citation_id",
     ),
     "comparison": (
-        "id", "metric_id", "kind", "value", "stated", "baseline", "baseline_date", "date", "approximate", "at_least",
-        "citation_id",
+        "id", "metric_id", "kind", "value", "stated", "baseline", "baseline_date", "baseline_value", "date",
+        "approximate", "at_least", "citation_id",
     ),
-    "target": ("id", "metric_id", "value", "stated", "period_text", "period_start", "period_end", "citation_id"),
+    "target": (
+        "id", "metric_id", "value", "stated", "period_text", "period_start", "period_end", "approximate", "citation_id",
+    ),
     "metric_component": ("metric_id", "component_id", "position"),
     "milestone": (
-        "id", "initiative_id", "position", "text", "period_text", "period_start", "period_end", "approximate",
-        "fiscal_year",
+        "id", "initiative_id", "report_section_id", "position", "text", "status", "period_text", "period_start",
+        "period_end", "approximate", "fiscal_year", "periods", "fiscal_years", "citation_id",
     ),
     "catalog": (
         "id", "slug", "position", "name", "publisher", "edition", "description", "as_of", "stated_count",
@@ -105,11 +108,13 @@ def report_tables(report: Report, initiative_ids: dict[str, int], sources: Sourc
         tables.add("priority_plan_item", (p.slug, p.position, p.title, p.group, sub_items, cite(p.source)))
     for r in report.roles:
         tables.add("agency_role", (r.position, r.text, cite(r.source)))
+    section_ids: dict[str, int] = {}
     for s in report.sections:
         row = (s.slug, s.position, s.chapter, s.title, s.headline, s.text, s.items, cite(s.source))
-        tables.add("report_section", row)
+        section_ids[s.slug] = tables.add("report_section", row)
     imported = _metric_rows(report, tables, initiative_ids, cite, sources)
-    _milestone_rows(report, tables, initiative_ids)
+    for milestone in milestone_rows(report, initiative_ids, section_ids, cite):
+        tables.add("milestone", milestone)
     _catalog_rows(report, tables, initiative_ids, cite, sources)
     # Imported values and their citations come last, so that importing one more file only adds rows (seeds/append).
     for row in cite_imported(imported, lambda row: tables.add("citation", row)):
@@ -143,14 +148,14 @@ def _metric_rows(
             tables.add("observation", row)
         for c in m.comparisons:
             row = (
-                metric_id, c.kind, c.value, c.stated, c.baseline, c.baseline_date, c.date, c.approximate, c.at_least,
-                cite(c.source),
+                metric_id, c.kind, c.value, c.stated, c.baseline, c.baseline_date, c.baseline_value, c.date,
+                c.approximate, c.at_least, cite(c.source),
             )  # fmt: skip
             tables.add("comparison", row)
         for t in m.targets:
             period = find_period(t.period)
-            start, end = (period.start, period.end) if period else (None, None)
-            tables.add("target", (metric_id, t.value, t.stated, t.period, start, end, cite(t.source)))
+            start, end, approximate = (period.start, period.end, period.approximate) if period else (None, None, False)
+            tables.add("target", (metric_id, t.value, t.stated, t.period, start, end, approximate, cite(t.source)))
         for position, slug in enumerate(m.components, start=1):
             tables.rows.setdefault("metric_component", []).append((metric_id, metric_ids[slug], position))
     for row in from_sources:
@@ -167,24 +172,6 @@ def _given_by_the_sources(primary: dict[tuple[Any, ...], Any], metric_id: int, o
         problem = f"the curated value {o.value} of {slug!r} on {o.date} differs from the source's {value}"
         raise SourceRowError(Path("seeds/report"), None, slug, problem)
     return True
-
-
-def _milestone_rows(report: Report, tables: Tables, initiative_ids: dict[str, int]) -> None:
-    for initiative in report.initiatives:
-        for position, text in enumerate(initiative.outlook, start=1):
-            period = find_period(text, promulgated=initiative.promulgated)
-            readable = period is not None and (period.start or period.end)
-            row = (
-                initiative_ids[initiative.slug],
-                position,
-                text,
-                period.text if period else None,
-                period.start if period else None,
-                period.end if period else None,
-                period.approximate if period else False,
-                period.fiscal_year if period and readable else None,
-            )
-            tables.add("milestone", row)
 
 
 def _catalog_rows(

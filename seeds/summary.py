@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from seeds.periods import find_period
+from seeds.milestones import report_milestones
 from seeds.report import Report
 
 
 def check_report(report: Report) -> dict[str, int]:
     """Counts of a report that read_report has validated (slugs, references, sums, sources and dates)."""
-    milestones = [(i, text) for i in report.initiatives for text in i.outlook]
-    dated = [
-        text
-        for initiative, text in milestones
-        if (p := find_period(text, promulgated=initiative.promulgated)) and (p.start or p.end)
-    ]
+    milestones = report_milestones(report)
+    dated = [m for m in milestones if any(p.start or p.end for p in m.periods)]
     return {
         "focus areas": len(report.focus_areas),
         "initiatives": len(report.initiatives),

@@ -99,3 +99,43 @@ def test_data_check_passes_on_the_committed_data() -> None:
     result = subprocess.run([HIRAKU, "data", "check"], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert " metrics, " in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "slug"),
+    [
+        ("metrics_national.yaml", "stated: 4,757万枚", "stated: 4,757万件", "mynumber-card-issued-digital-agency"),
+        ("metrics_services.yaml", "stated: 1832.1万人", "stated: 1832.1万件", "mynaportal-registered-users"),
+    ],
+)
+def test_a_figure_printed_in_another_unit_than_its_metric(
+    report_copy: Path, file: str, old: str, new: str, slug: str
+) -> None:
+    path = report_copy / file
+    line = _edit(path, old, new)
+    with pytest.raises(SeedError) as raised:
+        read_report(report_copy)
+    assert str(raised.value).startswith(f"{path}:{line}: record {slug!r}, field 'stated': ")
+    assert "is printed in 件" in str(raised.value)
+
+
+def test_a_milestone_of_an_unknown_section(report_copy: Path) -> None:
+    path = report_copy / "milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("- section: mynumber-card-smartphone")].count("\n") + 1
+    path.write_text(text.replace("- section: mynumber-card-smartphone", "- section: mynumber-card-phone"), "utf-8")
+    with pytest.raises(SeedError) as raised:
+        read_report(report_copy)
+    assert str(raised.value).startswith(f"{path}:{line}: ")
+    assert str(raised.value).endswith("field 'section': unknown report section 'mynumber-card-phone'")
+
+
+def test_a_milestone_needs_its_sentence(report_copy: Path) -> None:
+    path = report_copy / "milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    quote = "    quote: 2023年2月に引越し手続きのオンライン申請を全自治体で開始しました。\n"
+    assert quote in text
+    path.write_text(text.replace(quote, "", 1), encoding="utf-8")
+    with pytest.raises(SeedError) as raised:
+        read_report(report_copy)
+    assert "needs its sentence as `source.quote`" in str(raised.value)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from seeds.periods import Period, find_period
+from seeds.periods import Period, find_period, find_periods
 
 D = dt.date
 PROMULGATED = D(2023, 6, 16)  # デジタル規制改革推進の一括法, 「2023年6月16日公布」
@@ -134,8 +134,44 @@ def test_after_promulgation_without_its_date_keeps_the_text_and_no_range() -> No
         (Period("2023年度末まで", None, D(2024, 3, 31)), 2023),
         (Period("2024年1月", D(2024, 1, 1), D(2024, 1, 31)), 2023),
         (Period("2024年4月", D(2024, 4, 1), D(2024, 4, 30)), 2024),
-        (Period("2023年9月以降", D(2023, 9, 1), None), 2023),
     ],
 )
 def test_the_fiscal_year_is_the_one_the_period_ends_in(period: Period, fiscal_year: int) -> None:
     assert period.fiscal_year == fiscal_year
+
+
+@pytest.mark.parametrize("text", ["「テクノロジーマップ」の公表・活用 2023年9月以降公表予定", "運用開始 2023年秋から"])
+def test_a_period_open_at_the_end_is_due_in_no_fiscal_year(text: str) -> None:
+    period = find_period(text)
+    assert period is not None and period.start is not None and period.end is None
+    assert period.fiscal_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        (
+            "データ連携基盤の構築検討 2023年から2025年 着手は2026年頃予定",
+            [
+                Period("2023年から2025年", D(2023, 1, 1), D(2025, 12, 31)),
+                Period("2026年頃", D(2026, 1, 1), D(2026, 12, 31), approximate=True),
+            ],
+        ),
+        (
+            "Jグランツ補助金利用数 1,100件（2023年度）、1,560件（2024年度）",
+            [Period("2023年度", D(2023, 4, 1), D(2024, 3, 31)), Period("2024年度", D(2024, 4, 1), D(2025, 3, 31))],
+        ),
+    ],
+)
+def test_every_period_of_the_wording_is_kept(text: str, periods: list[Period]) -> None:
+    assert find_periods(text) == periods
+    assert find_period(text) == periods[0]
+
+
+@pytest.mark.parametrize(("text", "year"), [("2019", 2019), ("2021", 2021), (" 2021 ", 2021)])
+def test_a_timeline_year_printed_alone_is_that_year(text: str, year: int) -> None:
+    assert find_period(text) == Period(text.strip(), D(year, 1, 1), D(year, 12, 31))
+
+
+def test_a_year_inside_other_text_is_not_a_period() -> None:
+    assert find_period("2500条項について") is None

@@ -174,3 +174,85 @@ async def test_node_resolves_every_type(client: httpx.AsyncClient) -> None:
         "PriorityPlanItem",
         "ReportSection",
     ]
+
+
+async def test_a_target_keeps_the_approximate_period_of_its_wording(client: httpx.AsyncClient) -> None:
+    query = """{ metric(slug: "analog-regulation-notice-clauses") {
+        targets { stated period { text end approximate } source { quote } } } }"""
+    [target] = (await graphql(client, query))["data"]["metric"]["targets"]
+    assert target["period"] == {"text": "2023年中を目途", "end": "2023-12-31", "approximate": True}
+    assert target["period"]["text"] in target["source"]["quote"]
+
+
+async def test_timeline_entries_dated_by_a_year_alone_have_that_year(client: httpx.AsyncClient) -> None:
+    query = (
+        """{ serviceCatalog(slug: "dfft-history") { entries(first: 10) { nodes { period { text start end } } } } }"""
+    )
+    nodes = (await graphql(client, query))["data"]["serviceCatalog"]["entries"]["nodes"]
+    assert [n["period"] for n in nodes] == [
+        {"text": "2019", "start": "2019-01-01", "end": "2019-12-31"},
+        {"text": "2021", "start": "2021-01-01", "end": "2021-12-31"},
+    ]
+
+
+async def test_a_milestone_keeps_every_period_of_its_wording(client: httpx.AsyncClient) -> None:
+    body = await graphql(client, document("initiative_milestones"), {"slug": "disaster-prevention"})
+    [item] = [m for m in body["data"]["initiative"]["milestones"] if m["text"].startswith("データ連携基盤の構築検討")]
+    assert item["text"] == "データ連携基盤の構築検討 2023年から2025年 着手は2026年頃予定"
+    assert [(p["text"], p["start"], p["end"], p["approximate"]) for p in item["periods"]] == [
+        ("2023年から2025年", "2023-01-01", "2025-12-31", False),
+        ("2026年頃", "2026-01-01", "2026-12-31", True),
+    ]
+    assert item["period"] == item["periods"][0]
+
+
+async def test_a_milestone_with_two_fiscal_years_is_due_in_both(client: httpx.AsyncClient) -> None:
+    text = "Jグランツ補助金利用数 1,100件（2023年度）、1,560件（2024年度）"
+    for year in (2023, 2024):
+        nodes = await _all_milestones(client, {"fiscalYear": year, "initiative": "jgrants-gbizid"})
+        assert text in {n["text"] for n in nodes}, year
+    body = await graphql(client, document("initiative_milestones"), {"slug": "jgrants-gbizid"})
+    [item] = [m for m in body["data"]["initiative"]["milestones"] if m["text"] == text]
+    assert [(p["text"], p["fiscalYear"]) for p in item["periods"]] == [("2023年度", 2023), ("2024年度", 2024)]
+
+
+async def test_a_milestone_open_at_the_end_is_due_in_no_fiscal_year(client: httpx.AsyncClient) -> None:
+    text = "「テクノロジーマップ」の公表・活用 2023年9月以降公表予定"
+    fy2023 = await _all_milestones(client, {"fiscalYear": 2023})
+    assert text not in {n["text"] for n in fy2023}
+    assert all(n["period"]["end"] is not None for n in fy2023)
+    body = await graphql(client, document("initiative_milestones"), {"slug": "digital-regulatory-reform-act"})
+    [item] = [m for m in body["data"]["initiative"]["milestones"] if m["text"] == text]
+    assert item["period"] == {
+        "text": "2023年9月以降",
+        "start": "2023-09-01",
+        "end": None,
+        "approximate": False,
+        "fiscalYear": None,
+    }
+
+
+async def test_a_change_from_one_printed_value_to_another_keeps_both(client: httpx.AsyncClient) -> None:
+    query = """{ metric(slug: "value-practice-respondent-share") {
+        comparisons { kind value baselineValue stated source { quote } } } }"""
+    [comparison] = (await graphql(client, query))["data"]["metric"]["comparisons"]
+    assert (comparison["kind"], comparison["value"], comparison["baselineValue"]) == ("change", 91, 85)
+    assert "85%から91%へ" in comparison["source"]["quote"]
+
+
+async def test_an_improvement_printed_in_percent_is_not_read_as_points(client: httpx.AsyncClient) -> None:
+    query = """{ metric(slug: "staff-satisfaction-level") { comparisons { kind value stated } } }"""
+    [comparison] = (await graphql(client, query))["data"]["metric"]["comparisons"]
+    assert comparison == {"kind": "percent_change", "value": 7, "stated": "2022年5月から11月の半年間で7%改善"}
+
+
+async def test_printed_values_carry_the_counter_word_of_their_metric(client: httpx.AsyncClient) -> None:
+    query = """query($slug: String!) { metric(slug: $slug) { unitLabel
+        observations(first: 100) { nodes { date displayValue } } } }"""
+    for slug, label in (("mynaportal-registered-users", "人"), ("mynumber-card-issued-digital-agency", "枚")):
+        metric = (await graphql(client, query, {"slug": slug}))["data"]["metric"]
+        assert metric["unitLabel"] == label
+        shown = {n["date"]: n["displayValue"] for n in metric["observations"]["nodes"]}
+        assert all(value.endswith(label) for value in shown.values()), shown
+    users = (await graphql(client, query, {"slug": "mynaportal-registered-users"}))["data"]["metric"]
+    assert {n["date"]: n["displayValue"] for n in users["observations"]["nodes"]}["2022-08-07"] == "1832.1万人"

@@ -66,8 +66,8 @@ async def test_catalogues_with_their_entries_and_categories(uncached_client: htt
 
 async def test_milestones_with_their_initiatives(uncached_client: httpx.AsyncClient) -> None:
     query = "{ milestones(first: 100) { totalCount nodes { text initiative { title } source { page } } } }"
-    # milestones page; initiatives by id; dataset.
-    assert await _statements(uncached_client, query) == 3
+    # milestones page; initiatives by id; citations by id (each milestone cites its sentence); dataset.
+    assert await _statements(uncached_client, query) == 4
 
 
 async def test_a_municipality_comes_with_its_prefecture_in_one_statement(uncached_client: httpx.AsyncClient) -> None:

@@ -39,7 +39,11 @@ class InitiativeFilter:
 @strawberry.input(description="Narrows the list of milestones. Due dates are the last day of each period.")
 class MilestoneFilter:
     initiative: str | None = strawberry.field(default=None, description="Slug of an initiative.")
-    fiscal_year: int | None = strawberry.field(default=None, description="Due in this fiscal year (April–March).")
+    fiscal_year: int | None = strawberry.field(
+        default=None,
+        description="Due in this fiscal year (April–March): one of the periods of its wording ends in it. A period "
+        "open at the end (「2023年9月以降」) is due in none.",
+    )
     due_before: dt.date | None = strawberry.field(default=None, description="Due on or before this date.")
     due_after: dt.date | None = strawberry.field(default=None, description="Due on or after this date.")
     dated: bool | None = strawberry.field(

@@ -16,13 +16,17 @@ from schema.types.source import Source, cited
 class Comparison:
     kind: str = strawberry.field(
         description="`ratio` (倍), `difference` (in the metric's unit), `percent_point` (pt) or "
-        "`percent_change` (「約14%増」: a relative change in percent)."
+        "`percent_change` (「約14%増」, 「7%改善」: a change printed in percent), or `change` (「85%から91%へ」: "
+        "`value` is the later value and `baselineValue` the earlier; no difference is computed)."
     )
     value: float = strawberry.field(description="The stated change as a number.")
     exact_value: str = strawberry.field(description="The same as an exact decimal string.")
     stated: str = strawberry.field(description="The comparison as printed.")
     baseline: str | None = strawberry.field(description="What it is compared with, as printed (e.g. 「2022年7月」).")
     baseline_date: dt.date | None = strawberry.field(description="The baseline as a date, when the report gives one.")
+    baseline_value: float | None = strawberry.field(
+        description="The earlier value, when the report prints it (「85%から91%へ」 -> 85)."
+    )
     date: dt.date | None = strawberry.field(description="When the compared value stands.")
     approximate: bool = strawberry.field(description="「約」 in the report.")
     at_least: bool = strawberry.field(description="「超」「以上」: the value is a lower bound.")
@@ -41,6 +45,7 @@ class Comparison:
             stated=row["stated"],
             baseline=row["baseline"],
             baseline_date=row["baseline_date"],
+            baseline_value=None if row["baseline_value"] is None else float(row["baseline_value"]),
             date=row["date"],
             approximate=row["approximate"],
             at_least=row["at_least"],

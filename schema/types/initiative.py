@@ -56,7 +56,9 @@ class Initiative(Node):
 
         return ranked_connection(page, METRIC_CURSOR, rows, Metric.from_row, count)
 
-    @strawberry.field(description="The items of 今後の展開（予定）, with their periods.")
+    @strawberry.field(
+        description="The items of 今後の展開（予定）, then the page's other dated steps, with their periods."
+    )
     async def milestones(self, info: Info) -> list[Milestone]:
         rows = await info.context.loaders.milestones_by_initiative_id.load(self.initiative_id)
         return [Milestone.from_row(row) for row in rows]

@@ -34,7 +34,7 @@ class Target:
                 text=row["period_text"],
                 start=row["period_start"],
                 end=end,
-                approximate=False,
+                approximate=row["approximate"],
                 fiscal_year=fiscal_year_of(end),
             ),
             citation_id=row["citation_id"],
