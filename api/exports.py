@@ -57,7 +57,7 @@ class Exports:
     async def respond(self, request: Request) -> Response:
         table, format_ = _table_and_format(request.path_params["file"])
         filters, bom = _parameters(request, table, format_)
-        version = await _version(request)
+        version = await version_of(request)
         headers = {
             "etag": weak_etag(version, request.url.path, request.scope.get("query_string", b"")),
             "cache-control": f"public, max-age={CACHE_MAX_AGE_S}",
@@ -70,7 +70,7 @@ class Exports:
         await self.slots.acquire()
         try:
             headers |= await self._licence(request, version)
-            rows = await _opened(export_rows(_primary(request.app.state.pool), table, filters))
+            rows = await opened(export_rows(_primary(request.app.state.pool), table, filters))
         except BaseException:
             self.slots.release()
             raise
@@ -81,7 +81,7 @@ class Exports:
 
     async def _licence(self, request: Request, version: str) -> dict[str, str]:
         if self.licence is None or self.licence[0] != version:
-            edition = await _opened(dataset(request.app.state.pool))
+            edition = await opened(dataset(request.app.state.pool))
             if edition is None:
                 raise ExportError(503, "No dataset is loaded yet: run `hiraku data load`.", "SERVICE_UNAVAILABLE")
             links = [f'<{edition["url"]}>; rel="cite-as"']
@@ -164,7 +164,7 @@ def _checked(name: str, value: str) -> str:
     return value
 
 
-async def _version(request: Request) -> str:
+async def version_of(request: Request) -> str:
     version_state = request.app.state.dataset_version
     version: str | None = version_state.current or await version_state.check()
     if version is None:
@@ -172,7 +172,7 @@ async def _version(request: Request) -> str:
     return version
 
 
-async def _opened(awaitable: Awaitable[T]) -> T:
+async def opened(awaitable: Awaitable[T]) -> T:
     try:
         return await awaitable
     except DatabaseUnavailable as error:

@@ -88,6 +88,8 @@ class Home:
             "graphql": "/graphql",
             "graphiql": "/graphql" if self.graphiql else None,
             "schema": "/schema.graphql" if self.introspection else None,
+            "exportIndex": "/export/",
+            "dataPackage": "/export/datapackage.json",
             "exports": [
                 {"table": table, **{format_: f"/export/{table}.{format_}" for format_ in EXPORT_FORMATS}}
                 for table in EXPORT_TABLES

@@ -44,7 +44,7 @@ def render(facts: dict[str, Any]) -> str:
         f'<p class="lead" lang="en">{escape(facts["about"]["en"])}</p>',
         _actions(links),
         _dataset(facts["dataset"], facts["datasetProblem"]),
-        _exports(links["exports"]),
+        _exports(links["exports"], links["exportIndex"], links["dataPackage"]),
         _maps(links["maps"]),
         _sources(facts["dataset"]),
         "<h2>ドキュメント · Docs</h2>",
@@ -105,7 +105,7 @@ def _licence(dataset: dict[str, Any]) -> str:
     return text
 
 
-def _exports(exports: list[dict[str, str]]) -> str:
+def _exports(exports: list[dict[str, str]], index: str, package: str) -> str:
     rows = "".join(
         f"<tr><td><code>{escape(e['table'])}</code></td><td>{_a(e['csv'], 'CSV')} · {_a(e['json'], 'JSON')}</td></tr>"
         for e in exports
@@ -115,6 +115,8 @@ def _exports(exports: list[dict[str, str]]) -> str:
         '<p class="muted">表をまるごと CSV（Excel 向けは <code>?bom=1</code>）か JSON で。 '
         "Whole tables as CSV or JSON.</p>"
         f"<table>{rows}</table>"
+        f"<p>{_a(index, '一覧と列の説明 · All exports, their rows and columns')} · "
+        f"{_a(package, 'Data Package (datapackage.json)')}</p>"
     )
 
 

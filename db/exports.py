@@ -37,3 +37,14 @@ EXPORT_TABLES = {
 async def export_rows(pool: ApiPool, table: ExportTable, filters: dict[str, str]) -> RowStream:
     """The rows of `table`, filtered, as an open stream (close it when done)."""
     return await open_stream(pool, table.query, *(filters.get(name) for name in table.filters))
+
+
+async def export_columns(pool: ApiPool, table: ExportTable) -> list[tuple[str, str]]:
+    """(name, PostgreSQL type name) of each column of `table`'s export, in order."""
+    return await pool.columns(table.query)
+
+
+async def export_row_count(pool: ApiPool, table: ExportTable) -> int:
+    """How many rows the whole (unfiltered) export of `table` has: its own query, counted."""
+    count: int = await pool.fetchval(sql("export_row_count").format(export=table.query), *(None for _ in table.filters))
+    return count
