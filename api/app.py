@@ -139,4 +139,6 @@ def create_app(settings: Settings) -> Starlette:
                 RateLimit, rate=settings.rate_limit, burst=settings.rate_burst, trust_forwarded=settings.trust_proxy
             ),
         )
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.public_url = settings.public_url
+    return app

@@ -13,9 +13,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from api.caching import requested_etags, weak_etag
 from api.datapackage_page import render
-from api.exports import FORMATS, ExportError, opened, version_of
+from api.exports import ExportError, opened, version_of
 from api.home import Home, wants_html
-from db.exports import EXPORT_TABLES, ExportTable, export_columns, export_row_count
+from db.exports import EXPORT_FORMATS, EXPORT_TABLES, ExportTable, export_columns, export_row_count
 from db.pool import ApiPool
 from schema.limits import CACHE_MAX_AGE_S
 
@@ -65,7 +65,7 @@ class ExportCatalogue:
         headers["etag"] = weak_etag(version, request.url.path, b"html" if html else b"json")
         if headers["etag"] in requested_etags(request.headers):
             return Response(status_code=304, headers=headers)
-        listing = _index(package, str(request.base_url))
+        listing = _index(package, request.app.state.public_url)
         if html:
             return HTMLResponse(render(listing), headers=headers)
         return JSONResponse(listing, headers=headers)
@@ -167,9 +167,9 @@ def _descriptor(dataset: dict[str, Any], resources: list[dict[str, Any]]) -> dic
     }
 
 
-def _index(package: dict[str, Any], base_url: str) -> dict[str, Any]:
+def _index(package: dict[str, Any], public_url: str) -> dict[str, Any]:
     """The exports with absolute URLs, for people and for scripts that do not read data packages."""
-    exports = base_url + "export/"
+    exports = f"{public_url}/export/"
     return {
         "title": package["title"],
         "version": package["version"],
@@ -186,7 +186,7 @@ def _index(package: dict[str, Any], base_url: str) -> dict[str, Any]:
                 "filters": resource["filters"],
                 "files": [
                     {"format": format_, "mediaType": media_type, "url": f"{exports}{resource['name']}.{format_}"}
-                    for format_, media_type in FORMATS.items()
+                    for format_, media_type in EXPORT_FORMATS.items()
                 ],
                 "schema": resource["schema"],
             }

@@ -16,12 +16,11 @@ from api.caching import requested_etags, weak_etag
 from api.export_formats import csv_chunks, json_chunks
 from db.areacode import AreaCodeError, normalise
 from db.dataset import dataset
-from db.exports import EXPORT_TABLES, ExportTable, export_rows
+from db.exports import EXPORT_FORMATS, EXPORT_TABLES, ExportTable, export_rows
 from db.pool import ApiPool, DatabaseUnavailable, QueryTimeout
 from db.stream import RowStream
 from schema.limits import CACHE_MAX_AGE_S, EXPORT_BATCH_ROWS, MAX_ARGUMENT_LENGTH, MAX_CONCURRENT_EXPORTS
 
-FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 RETRY_AFTER_S = 5
 T = TypeVar("T")
@@ -77,7 +76,7 @@ class Exports:
         headers["content-disposition"] = f'attachment; filename="{_file_name(table, filters, version, format_)}"'
         batches = rows.batches(EXPORT_BATCH_ROWS)
         body = csv_chunks(rows.columns, batches, bom=bom) if format_ == "csv" else json_chunks(rows.columns, batches)
-        return _Streamed(body, rows, self.slots, headers=headers, media_type=FORMATS[format_])
+        return _Streamed(body, rows, self.slots, headers=headers, media_type=EXPORT_FORMATS[format_])
 
     async def _licence(self, request: Request, version: str) -> dict[str, str]:
         if self.licence is None or self.licence[0] != version:
@@ -122,8 +121,8 @@ class _Streamed(StreamingResponse):
 
 def _table_and_format(file: str) -> tuple[ExportTable, str]:
     name, _, format_ = file.rpartition(".")
-    if name not in EXPORT_TABLES or format_ not in FORMATS:
-        files = ", ".join(f"{table}.{ext}" for table in EXPORT_TABLES for ext in FORMATS)
+    if name not in EXPORT_TABLES or format_ not in EXPORT_FORMATS:
+        files = ", ".join(f"{table}.{ext}" for table in EXPORT_TABLES for ext in EXPORT_FORMATS)
         raise ExportError(404, f"No export is called {file!r}. The exports are: {files}.", "NOT_FOUND")
     return EXPORT_TABLES[name], format_
 

@@ -6,16 +6,23 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import dataclasses
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from frictionless import Package, validate
+from starlette.datastructures import Secret
 
+from api.app import create_app
 from api.datapackage import DESCRIBED
-from api.settings import Settings
+from api.settings import Settings, public_url
+from db.embedded import EmbeddedCluster
 from db.exports import EXPORT_TABLES, export_columns
 from db.pool import create_api_pool
 from tests.limits_support import api_role_dsn
+from tests.support import graphql, running
 
 CODE_COLUMNS = {
     "observations": ["area_code"],
@@ -91,20 +98,21 @@ async def test_every_column_of_every_export_is_described(settings: Settings, loa
         await pool.close()
 
 
-async def test_the_index_lists_every_export_with_absolute_urls(client: httpx.AsyncClient, base_url: str) -> None:
+async def test_the_index_lists_every_export_with_absolute_urls(client: httpx.AsyncClient, settings: Settings) -> None:
     response = await client.get("/export/", headers={"accept": "application/json"})
     assert response.status_code == 200 and "Accept" in response.headers["vary"]
     listing = response.json()
-    assert listing["dataPackage"] == f"{base_url}/export/datapackage.json"
+    public = settings.public_url
+    assert listing["dataPackage"] == f"{public}/export/datapackage.json"
     exports = {e["name"]: e for e in listing["exports"]}
     assert list(exports) == list(EXPORT_TABLES)
     assert exports["observations"]["rows"] == 190_565 and exports["municipalities"]["rows"] == 1_741
     assert [f["url"] for f in exports["observations"]["files"]] == [
-        f"{base_url}/export/observations.csv",
-        f"{base_url}/export/observations.json",
+        f"{public}/export/observations.csv",
+        f"{public}/export/observations.json",
     ]
     assert exports["observations"]["filters"] == ["metric", "area"]
-    prefectures = await client.get(exports["prefectures"]["files"][0]["url"])
+    prefectures = await client.get(exports["prefectures"]["files"][0]["url"].removeprefix(public))
     assert prefectures.status_code == 200 and prefectures.text.count("\r\n") == 1 + exports["prefectures"]["rows"]
 
 
@@ -129,3 +137,42 @@ async def test_the_package_is_cached_by_dataset_version(client: httpx.AsyncClien
 async def test_the_home_page_links_the_index_and_the_package(client: httpx.AsyncClient) -> None:
     links = (await client.get("/", headers={"accept": "application/json"})).json()["links"]
     assert (links["exportIndex"], links["dataPackage"]) == ("/export/", "/export/datapackage.json")
+
+
+async def test_without_the_database_both_say_so(settings: Settings, tmp_path: Path) -> None:
+    cluster = EmbeddedCluster(tmp_path / "never-started", durable=False)
+    app = create_app(dataclasses.replace(settings, database_url=Secret(cluster.dsn("hiraku")), api_database_url=None))
+    async with running(app) as url, httpx.AsyncClient(base_url=url, timeout=10) as client:
+        for path in ("/export/datapackage.json", "/export/"):
+            response = await client.get(path)
+            assert response.status_code == 503 and "retry-after" in response.headers
+            assert response.json()["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+
+
+async def test_graphql_gives_the_same_downloads_with_absolute_urls(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    query = "{ dataset { dataPackageUrl downloads { table format mediaType url rows filters } } }"
+    body = await graphql(client, query)
+    assert "errors" not in body, body
+    dataset = body["data"]["dataset"]
+    assert dataset["dataPackageUrl"] == f"{settings.public_url}/export/datapackage.json"
+    rows = {r["name"]: r["stats"]["rows"] for r in (await package_of(client))["resources"]}
+    downloads = dataset["downloads"]
+    assert [(d["table"], d["format"]) for d in downloads] == [(t, f) for t in EXPORT_TABLES for f in ("csv", "json")]
+    for download in downloads:
+        assert download["rows"] == rows[download["table"]], download
+        assert download["url"] == f"{settings.public_url}/export/{download['table']}.{download['format']}"
+    observations = next(d for d in downloads if d["table"] == "observations" and d["format"] == "json")
+    assert (observations["mediaType"], observations["filters"]) == ("application/json", ["metric", "area"])
+
+
+def test_the_public_url_is_where_the_server_listens_unless_given() -> None:
+    every_address = "0.0.0.0"  # noqa: S104 (a setting's value, not a binding)
+    assert public_url("", "127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert public_url("", every_address, 8080) == "http://localhost:8080"
+    assert public_url("https://hiraku.example.org/", every_address, 8000) == "https://hiraku.example.org"
+    assert public_url("https://example.org/hiraku", every_address, 8000) == "https://example.org/hiraku"
+    for wrong in ("hiraku.example.org", "ftp://example.org", "https://example.org/?a=1"):
+        with pytest.raises(ValueError, match="HIRAKU_PUBLIC_URL"):
+            public_url(wrong, "127.0.0.1", 8000)
