@@ -17,6 +17,7 @@ from starlette.routing import Route, request_response
 from starlette.types import ASGIApp
 
 from api.caching import DatasetVersion, HttpCache
+from api.catalog import Catalog
 from api.datapackage import ExportCatalogue
 from api.exports import Exports
 from api.graphiql import GraphiQLAssets
@@ -92,6 +93,7 @@ def create_app(settings: Settings) -> Starlette:
         # Whole tables and maps compress ten- to twentyfold (repeated sources and units, path data); answers to
         # GraphQL are left alone, so that the response cache sends its bytes as they are.
         # Before /export/{file}, which would take datapackage.json for a table's name.
+        Route("/catalog.jsonld", Catalog(home).entry, methods=["GET"]),
         Route("/export/", exports.index, methods=["GET"]),
         Route("/export/datapackage.json", exports.package, methods=["GET"]),
         Route("/export/{file}", GZipMiddleware(Exports(), minimum_size=1024, compresslevel=6), methods=["GET"]),

@@ -89,6 +89,7 @@ class Home:
             "graphql": "/graphql",
             "graphiql": "/graphql" if self.graphiql else None,
             "schema": "/schema.graphql" if self.introspection else None,
+            "catalog": "/catalog.jsonld",
             "exportIndex": "/export/",
             "dataPackage": "/export/datapackage.json",
             "exports": [

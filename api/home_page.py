@@ -37,6 +37,7 @@ def render(facts: dict[str, Any]) -> str:
         '<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<link rel="icon" href="data:,">',
+        f'<link rel="alternate" type="application/ld+json" href="{escape(links["catalog"])}" title="DCAT">',
         "<title>hiraku — デジタル庁 年次報告書のデータ / The Digital Agency's annual report as data</title>",
         f"<style>{STYLE}</style>\n</head>\n<body>\n<main>",
         "<h1>hiraku</h1>",
@@ -151,7 +152,12 @@ def _sources(dataset: dict[str, Any] | None) -> str:
 
 
 def _footer(links: dict[str, Any]) -> str:
-    items = [_a(links["health"], "/healthz"), _a(links["readiness"], "/readyz"), _a(links["metrics"], "/metrics")]
+    items = [
+        _a(links["catalog"], "DCAT (catalog.jsonld)"),
+        _a(links["health"], "/healthz"),
+        _a(links["readiness"], "/readyz"),
+        _a(links["metrics"], "/metrics"),
+    ]
     if links["graphiqlLicences"]:
         items.append(_a(links["graphiqlLicences"], "GraphiQL's licences"))
     return f"<footer>{' · '.join(items)}</footer>"
