@@ -17,6 +17,8 @@ from starlette.routing import Route, request_response
 from starlette.types import ASGIApp
 
 from api.caching import DatasetVersion, HttpCache
+from api.catalog import Catalog
+from api.datapackage import ExportCatalogue
 from api.exports import Exports
 from api.graphiql import GraphiQLAssets
 from api.graphql import graphql_app
@@ -81,6 +83,8 @@ def create_app(settings: Settings) -> Starlette:
     if settings.response_cache_mb > 0:
         graphql = ResponseCache(graphql, max_bytes=settings.response_cache_mb * 1024 * 1024)
     graphql = HttpCache(graphql, CACHE_MAX_AGE_S)
+    home = Home(view.schema, graphiql=settings.graphiql, introspection=settings.introspection)
+    exports = ExportCatalogue(home)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz),
@@ -88,6 +92,10 @@ def create_app(settings: Settings) -> Starlette:
         Route("/metrics", metrics),
         # Whole tables and maps compress ten- to twentyfold (repeated sources and units, path data); answers to
         # GraphQL are left alone, so that the response cache sends its bytes as they are.
+        # Before /export/{file}, which would take datapackage.json for a table's name.
+        Route("/catalog.jsonld", Catalog(home).entry, methods=["GET"]),
+        Route("/export/", exports.index, methods=["GET"]),
+        Route("/export/datapackage.json", exports.package, methods=["GET"]),
         Route("/export/{file}", GZipMiddleware(Exports(), minimum_size=1024, compresslevel=6), methods=["GET"]),
         Route(
             "/maps/{metric}.svg",
@@ -95,7 +103,6 @@ def create_app(settings: Settings) -> Starlette:
             methods=["GET"],
         ),
     ]
-    home = Home(view.schema, graphiql=settings.graphiql, introspection=settings.introspection)
     routes.append(Route("/", home.page, methods=["GET"]))
     if settings.introspection:
         routes.append(Route("/schema.graphql", home.sdl, methods=["GET"]))
@@ -134,4 +141,6 @@ def create_app(settings: Settings) -> Starlette:
                 RateLimit, rate=settings.rate_limit, burst=settings.rate_burst, trust_forwarded=settings.trust_proxy
             ),
         )
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.public_url = settings.public_url
+    return app

@@ -16,12 +16,11 @@ from api.caching import requested_etags, weak_etag
 from api.export_formats import csv_chunks, json_chunks
 from db.areacode import AreaCodeError, normalise
 from db.dataset import dataset
-from db.exports import EXPORT_TABLES, ExportTable, export_rows
+from db.exports import EXPORT_FORMATS, EXPORT_TABLES, ExportTable, export_rows
 from db.pool import ApiPool, DatabaseUnavailable, QueryTimeout
 from db.stream import RowStream
 from schema.limits import CACHE_MAX_AGE_S, EXPORT_BATCH_ROWS, MAX_ARGUMENT_LENGTH, MAX_CONCURRENT_EXPORTS
 
-FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 RETRY_AFTER_S = 5
 T = TypeVar("T")
@@ -57,7 +56,7 @@ class Exports:
     async def respond(self, request: Request) -> Response:
         table, format_ = _table_and_format(request.path_params["file"])
         filters, bom = _parameters(request, table, format_)
-        version = await _version(request)
+        version = await version_of(request)
         headers = {
             "etag": weak_etag(version, request.url.path, request.scope.get("query_string", b"")),
             "cache-control": f"public, max-age={CACHE_MAX_AGE_S}",
@@ -70,18 +69,18 @@ class Exports:
         await self.slots.acquire()
         try:
             headers |= await self._licence(request, version)
-            rows = await _opened(export_rows(_primary(request.app.state.pool), table, filters))
+            rows = await opened(export_rows(_primary(request.app.state.pool), table, filters))
         except BaseException:
             self.slots.release()
             raise
         headers["content-disposition"] = f'attachment; filename="{_file_name(table, filters, version, format_)}"'
         batches = rows.batches(EXPORT_BATCH_ROWS)
         body = csv_chunks(rows.columns, batches, bom=bom) if format_ == "csv" else json_chunks(rows.columns, batches)
-        return _Streamed(body, rows, self.slots, headers=headers, media_type=FORMATS[format_])
+        return _Streamed(body, rows, self.slots, headers=headers, media_type=EXPORT_FORMATS[format_])
 
     async def _licence(self, request: Request, version: str) -> dict[str, str]:
         if self.licence is None or self.licence[0] != version:
-            edition = await _opened(dataset(request.app.state.pool))
+            edition = await opened(dataset(request.app.state.pool))
             if edition is None:
                 raise ExportError(503, "No dataset is loaded yet: run `hiraku data load`.", "SERVICE_UNAVAILABLE")
             links = [f'<{edition["url"]}>; rel="cite-as"']
@@ -122,8 +121,8 @@ class _Streamed(StreamingResponse):
 
 def _table_and_format(file: str) -> tuple[ExportTable, str]:
     name, _, format_ = file.rpartition(".")
-    if name not in EXPORT_TABLES or format_ not in FORMATS:
-        files = ", ".join(f"{table}.{ext}" for table in EXPORT_TABLES for ext in FORMATS)
+    if name not in EXPORT_TABLES or format_ not in EXPORT_FORMATS:
+        files = ", ".join(f"{table}.{ext}" for table in EXPORT_TABLES for ext in EXPORT_FORMATS)
         raise ExportError(404, f"No export is called {file!r}. The exports are: {files}.", "NOT_FOUND")
     return EXPORT_TABLES[name], format_
 
@@ -164,7 +163,7 @@ def _checked(name: str, value: str) -> str:
     return value
 
 
-async def _version(request: Request) -> str:
+async def version_of(request: Request) -> str:
     version_state = request.app.state.dataset_version
     version: str | None = version_state.current or await version_state.check()
     if version is None:
@@ -172,7 +171,7 @@ async def _version(request: Request) -> str:
     return version
 
 
-async def _opened(awaitable: Awaitable[T]) -> T:
+async def opened(awaitable: Awaitable[T]) -> T:
     try:
         return await awaitable
     except DatabaseUnavailable as error:

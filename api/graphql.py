@@ -134,7 +134,7 @@ class GraphQLApp(GraphQL[Context, None]):
         return parsed
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        return Context.for_request(request.app.state.pool)
+        return Context.for_request(request.app.state.pool, request.app.state.public_url)
 
     async def get_root_value(self, request: Request | WebSocket) -> None:
         return None

@@ -12,12 +12,11 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from strawberry.schema.base import BaseSchema
 
 from api.home_page import render
-from db.exports import EXPORT_TABLES
+from db.exports import EXPORT_FORMATS, EXPORT_TABLES
 from schema.context import Context
 from schema.limits import CACHE_MAX_AGE_S
 
 QUERY = Path(__file__).with_name("home.graphql")
-EXPORT_FORMATS = ("csv", "json")
 ABOUT = {
     "ja": "デジタル庁 年次報告書（2022年9月 – 2023年8月）のデータを公開する、読み取り専用の GraphQL API。"
     "どの値にも出典があります。",
@@ -63,7 +62,9 @@ class Home:
         version: str | None = request.app.state.dataset_version.current
         if version is not None and self.kept is not None and self.kept[0] == version:
             return self.kept[1]
-        result = await self.schema.execute(self.query, context_value=Context.for_request(request.app.state.pool))
+        result = await self.schema.execute(
+            self.query, context_value=Context.for_request(request.app.state.pool, request.app.state.public_url)
+        )
         data = result.data or {}
         problem = None
         if result.errors or not data.get("dataset"):
@@ -88,6 +89,9 @@ class Home:
             "graphql": "/graphql",
             "graphiql": "/graphql" if self.graphiql else None,
             "schema": "/schema.graphql" if self.introspection else None,
+            "catalog": "/catalog.jsonld",
+            "exportIndex": "/export/",
+            "dataPackage": "/export/datapackage.json",
             "exports": [
                 {"table": table, **{format_: f"/export/{table}.{format_}" for format_ in EXPORT_FORMATS}}
                 for table in EXPORT_TABLES

@@ -37,6 +37,7 @@ def render(facts: dict[str, Any]) -> str:
         '<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<link rel="icon" href="data:,">',
+        f'<link rel="alternate" type="application/ld+json" href="{escape(links["catalog"])}" title="DCAT">',
         "<title>hiraku — デジタル庁 年次報告書のデータ / The Digital Agency's annual report as data</title>",
         f"<style>{STYLE}</style>\n</head>\n<body>\n<main>",
         "<h1>hiraku</h1>",
@@ -44,7 +45,7 @@ def render(facts: dict[str, Any]) -> str:
         f'<p class="lead" lang="en">{escape(facts["about"]["en"])}</p>',
         _actions(links),
         _dataset(facts["dataset"], facts["datasetProblem"]),
-        _exports(links["exports"]),
+        _exports(links["exports"], links["exportIndex"], links["dataPackage"]),
         _maps(links["maps"]),
         _sources(facts["dataset"]),
         "<h2>ドキュメント · Docs</h2>",
@@ -105,7 +106,7 @@ def _licence(dataset: dict[str, Any]) -> str:
     return text
 
 
-def _exports(exports: list[dict[str, str]]) -> str:
+def _exports(exports: list[dict[str, str]], index: str, package: str) -> str:
     rows = "".join(
         f"<tr><td><code>{escape(e['table'])}</code></td><td>{_a(e['csv'], 'CSV')} · {_a(e['json'], 'JSON')}</td></tr>"
         for e in exports
@@ -115,6 +116,8 @@ def _exports(exports: list[dict[str, str]]) -> str:
         '<p class="muted">表をまるごと CSV（Excel 向けは <code>?bom=1</code>）か JSON で。 '
         "Whole tables as CSV or JSON.</p>"
         f"<table>{rows}</table>"
+        f"<p>{_a(index, '一覧と列の説明 · All exports, their rows and columns')} · "
+        f"{_a(package, 'Data Package (datapackage.json)')}</p>"
     )
 
 
@@ -149,7 +152,12 @@ def _sources(dataset: dict[str, Any] | None) -> str:
 
 
 def _footer(links: dict[str, Any]) -> str:
-    items = [_a(links["health"], "/healthz"), _a(links["readiness"], "/readyz"), _a(links["metrics"], "/metrics")]
+    items = [
+        _a(links["catalog"], "DCAT (catalog.jsonld)"),
+        _a(links["health"], "/healthz"),
+        _a(links["readiness"], "/readyz"),
+        _a(links["metrics"], "/metrics"),
+    ]
     if links["graphiqlLicences"]:
         items.append(_a(links["graphiqlLicences"], "GraphiQL's licences"))
     return f"<footer>{' · '.join(items)}</footer>"

@@ -39,12 +39,16 @@ class Settings:
     max_executions: int
     workers: int
     tracing: bool
+    # The address users reach the API at, for the absolute links it gives (downloads, the export index).
+    public_url: str
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
         config = Config(environ=dict(os.environ if environ is None else environ))
         mirror = config("HIRAKU_SOURCES_MIRROR", cast=str, default="")
         data_dir = Path(config("HIRAKU_DATA_DIR", cast=str, default=".data")).absolute()
+        host = config("HOST", cast=str, default="127.0.0.1")
+        port = config("PORT", cast=int, default=8000)
         return cls(
             database_url=config("DATABASE_URL", cast=Secret, default=None),
             api_database_url=config("HIRAKU_API_DATABASE_URL", cast=Secret, default=None),
@@ -52,8 +56,8 @@ class Settings:
             database_replica_urls=tuple(
                 Secret(url.strip()) for url in config("DATABASE_REPLICA_URLS", default="").split(",") if url.strip()
             ),
-            host=config("HOST", cast=str, default="127.0.0.1"),
-            port=config("PORT", cast=int, default=8000),
+            host=host,
+            port=port,
             data_dir=data_dir,
             sources_mirror=Path(mirror).absolute() if mirror else None,
             graphiql=config("HIRAKU_GRAPHIQL", cast=bool, default=True),
@@ -71,10 +75,25 @@ class Settings:
             max_executions=config("HIRAKU_MAX_EXECUTIONS", cast=int, default=8),
             workers=config("HIRAKU_WORKERS", cast=int, default=1),
             tracing=config("HIRAKU_TRACING", cast=bool, default=False),
+            public_url=public_url(config("HIRAKU_PUBLIC_URL", cast=str, default=""), host, port),
         )
 
 
 API_ROLE = "hiraku_api"
+
+
+def public_url(given: str, host: str, port: int) -> str:
+    """HIRAKU_PUBLIC_URL without its trailing slash; by default where the server listens (a server listening on
+    every address is reached as localhost from the machine itself)."""
+    if not given:
+        shown = "localhost" if host in ("0.0.0.0", "::") else host  # noqa: S104 (a comparison, not a binding)
+        return f"http://{shown}:{port}"
+    parts = urlsplit(given)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"HIRAKU_PUBLIC_URL must be an http(s) address such as https://hiraku.example.org, not {given!r}."
+        )
+    return given.rstrip("/")
 
 
 def api_dsn(settings: Settings, database_url: str) -> str:

@@ -47,7 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # SIGTERM unwinds like Ctrl-C, so that an embedded server is always stopped by its owner.
     signal.signal(signal.SIGTERM, _interrupt)
     args = _parser().parse_args(argv)
-    settings = Settings.from_environ()
+    try:
+        settings = Settings.from_environ()
+    except ValueError as error:  # a setting that cannot be read, named by the message
+        say("error", str(error))
+        return 2
     try:
         result: int = args.command(settings, args)
         return result

@@ -166,6 +166,16 @@ class ApiPool:
     async def execute(self, query: str, *args: Any) -> str:
         return await self._run(lambda conn: conn.execute(query, *args))
 
+    async def columns(self, query: str) -> list[tuple[str, str]]:
+        """(name, PostgreSQL type name) of each column `query` returns, from the server's description of the
+        prepared statement; nothing is executed."""
+
+        async def described(conn: PoolConnectionProxy) -> list[tuple[str, str]]:
+            statement = await conn.prepare(query)
+            return [(attribute.name, attribute.type.name) for attribute in statement.get_attributes()]
+
+        return await self._run(described)
+
     async def _run(self, statement: Callable[[PoolConnectionProxy], Awaitable[T]]) -> T:
         for attempt in (1, 2):
             try:

@@ -17,10 +17,12 @@ from loaders import Loaders
 class Context:
     pool: OwnTasks
     loaders: Loaders
+    # Where users reach the API (HIRAKU_PUBLIC_URL), for absolute links; empty: links relative to the server.
+    public_url: str = ""
 
     @classmethod
-    def for_request(cls, pool: Executor) -> Context:
-        return cls(pool=OwnTasks(pool), loaders=Loaders.create(pool))
+    def for_request(cls, pool: Executor, public_url: str = "") -> Context:
+        return cls(pool=OwnTasks(pool), loaders=Loaders.create(pool), public_url=public_url)
 
 
 Info = StrawberryInfo[Context, Any]

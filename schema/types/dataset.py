@@ -7,9 +7,11 @@ import datetime as dt
 import strawberry
 
 from db.dataset import data_sources
+from db.exports import EXPORT_FORMATS, EXPORT_TABLES, export_row_counts
 from db.types import Record
 from schema.context import Info
 from schema.types.data_source import DataSource
+from schema.types.download import Download
 from schema.types.rows import from_record
 
 
@@ -37,6 +39,29 @@ class Dataset:
     async def missing_sources(self, info: Info) -> list[DataSource]:
         rows = await data_sources(info.context.pool)
         return [DataSource.from_row(row) for row in rows if not row["available"]]
+
+    @strawberry.field(description="Every file of the bulk export, as GET /export/ lists them.")
+    async def downloads(self, info: Info) -> list[Download]:
+        rows = await export_row_counts(info.context.pool)
+        return [
+            Download(
+                table=name,
+                format=format_,
+                media_type=media_type,
+                url=f"{info.context.public_url}/export/{name}.{format_}",
+                rows=rows[name],
+                filters=list(table.filters),
+            )
+            for name, table in EXPORT_TABLES.items()
+            for format_, media_type in EXPORT_FORMATS.items()
+        ]
+
+    @strawberry.field(
+        description="The Frictionless Data Package describing every export (column types, keys, licence, sources): "
+        "what `frictionless validate` and other open-data tools read."
+    )
+    def data_package_url(self, info: Info) -> str:
+        return f"{info.context.public_url}/export/datapackage.json"
 
     @classmethod
     def from_row(cls, row: Record) -> Dataset:
