@@ -24,7 +24,8 @@ double it per fragment."""
 
 MAX_NODES = 25_000
 """Estimated nodes a query may return: the product of `first`/`last` (default 20) along each path of
-connections, other lists counted as LIST_SIZES says. The nested example of the docs, 50 initiatives × 20 metrics
+connections, other lists counted as LIST_SIZES says, with variables as GraphQL coerces them (`100.0` is 100,
+defaults included). The nested example of the docs, 50 initiatives × 20 metrics
 × 12 observations, is 13,050; 100 × 100 × 100 is 1,010,100."""
 
 LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20, "entries": MAX_PAGE_SIZE}
@@ -32,6 +33,12 @@ LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20, "e
 (`nodes(ids)` counts its IDs)."""
 
 LIST_SIZE_ESTIMATE = 10
+
+RANKING_COSTS = {"PREFECTURE": 25, "MUNICIPALITY": 100}
+"""Nodes a `ranking` counts for each metric it ranks, besides its entries: it ranks every area of its level (47
+prefectures, 1,741 municipalities) in the database. Measured: ten municipal rankings of one metric take as long as
+ten pages of 100 observations, ten of prefectures a quarter of that. Aliases asking the same of the same metric are
+one load and count once. Introspection's lists count what the schema holds (schema/extensions/introspection.py)."""
 
 MAX_BODY_BYTES = 64 * 1024
 """Largest request body; larger ones get 413 before they are parsed."""
