@@ -12,7 +12,6 @@ random order (a busy machine only ever adds).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import json
 import random
@@ -96,7 +95,9 @@ async def run(n: int, rounds: int, only: str, skip: str) -> str:
                     measured.cpu_us.append((time.process_time() - cpu) / n * 1e6)
     lines = ["| request | CPU µs/request | answer |", "| --- | ---: | --- |"]
     for measured in chosen:
-        lines.append(f"| {measured.name} | {min(measured.cpu_us):.0f} | {measured.answer[:90].decode(errors='replace')} |")
+        lines.append(
+            f"| {measured.name} | {min(measured.cpu_us):.0f} | {measured.answer[:90].decode(errors='replace')} |"
+        )
     return "\n".join(lines) + "\n"
 
 

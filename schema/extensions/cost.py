@@ -25,7 +25,7 @@ from graphql import (
     get_named_type,
     is_composite_type,
 )
-from graphql.execution.values import get_argument_values, get_variable_values
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from schema.errors import PublicError
@@ -85,7 +85,7 @@ class Estimate:
     """Nodes per object of a type, for a selection: computed once per fragment (its cost does not depend on where it
     is spread, only on how many objects it is spread on), so the estimate is linear in the document."""
 
-    def __init__(self, schema: GraphQLSchema, definitions: Any, variables: dict[str, Any]) -> None:
+    def __init__(self, schema: GraphQLSchema, definitions: Any, variables: VariableValues) -> None:
         self.schema = schema
         self.fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
         self.variables = variables
