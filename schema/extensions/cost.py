@@ -56,15 +56,12 @@ class NodeCost(SchemaExtension):
         operation = _operation(document.definitions, context.operation_name) if document else None
         schema = context.schema._schema
         if document is not None and operation is not None:
-            variables = get_variable_values(schema, operation.variable_definitions or (), context.variables or {})
-            # Values that cannot be coerced are refused by the execution itself, before any resolver runs.
-            if not isinstance(variables, list):
-                self.nodes = Estimate(schema, document.definitions, variables).operation(operation)
-                if self.nodes > MAX_NODES:
-                    raise QueryTooCostly(
-                        f"This query could return up to {self.nodes} nodes (the product of first/last along each "
-                        f"path of lists, and what rankings read); the limit is {MAX_NODES}. Ask for smaller pages."
-                    )
+            self.nodes = estimate_nodes(schema, document.definitions, operation, context.variables or {})
+            if self.nodes is not None and self.nodes > MAX_NODES:
+                raise QueryTooCostly(
+                    f"This query could return up to {self.nodes} nodes (the product of first/last along each "
+                    f"path of lists, and what rankings read); the limit is {MAX_NODES}. Ask for smaller pages."
+                )
         yield
 
     def get_results(self) -> dict[str, Any]:
@@ -72,6 +69,17 @@ class NodeCost(SchemaExtension):
         if not wanted or self.nodes is None:
             return {}
         return {"cost": {"nodes": self.nodes, "limit": MAX_NODES}}
+
+
+def estimate_nodes(
+    schema: GraphQLSchema, definitions: Any, operation: OperationDefinitionNode, variables: dict[str, Any]
+) -> int | None:
+    """The estimate of an operation with the request's variables; None when they cannot be coerced (the execution
+    refuses them itself, before any resolver runs)."""
+    coerced = get_variable_values(schema, operation.variable_definitions or (), variables)
+    if isinstance(coerced, list):
+        return None
+    return Estimate(schema, definitions, coerced).operation(operation)
 
 
 def _operation(definitions: Any, name: str | None) -> OperationDefinitionNode | None:
