@@ -14,8 +14,9 @@ from strawberry.extensions.query_depth_limiter import create_validator as create
 from strawberry.schema.config import StrawberryConfig
 
 from schema.extensions.cost import NodeCost
-from schema.extensions.documents import DocumentCache, ValidDocuments
+from schema.extensions.documents import DocumentCache, ValidatedDocuments
 from schema.extensions.errors import PublicErrors, log_errors
+from schema.extensions.expansion import FragmentExpansion
 from schema.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from schema.naming import RememberingNameConverter
 from schema.plan.executor import PlanExecutor
@@ -39,8 +40,8 @@ class HirakuSchema(strawberry.Schema):
 
 def build_schema(*, introspection: bool = True, plans: bool = True, tracing: bool = False) -> strawberry.Schema:
     """The schema; extensions are passed as factories so that no state is shared between requests (but the store
-    of valid documents, which belongs to this schema and its rules)."""
-    documents = ValidDocuments()
+    of validated documents, which belongs to this schema and its rules)."""
+    documents = ValidatedDocuments()
     # Strawberry's depth and alias limiters build their rule classes anew for every request; the classes keep no
     # state (graphql-core makes an instance per validation), so they are built once here.
     limits: list[type[ASTValidationRule]] = [
@@ -50,6 +51,7 @@ def build_schema(*, introspection: bool = True, plans: bool = True, tracing: boo
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         lambda: DocumentCache(documents),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        FragmentExpansion,
         lambda: AddValidationRules(limits),
         NodeCost,
         lambda: PublicErrors(suggestions=introspection),

@@ -16,9 +16,16 @@ MAX_TOKENS = 1_500
 MAX_ALIASES = 20
 """Aliases in an operation (fragments counted where they are spread)."""
 
+MAX_EXPANDED_SELECTIONS = 3_000
+"""Selections of a document once every fragment is spread where it is used, as often as it is. Twice what
+MAX_TOKENS allows written out; GraphiQL's introspection query has 239. Refused before validation: the walks that
+follow spreads (depth, aliases, node count) cost time in proportion to it, and fragments spreading each other twice
+double it per fragment."""
+
 MAX_NODES = 25_000
 """Estimated nodes a query may return: the product of `first`/`last` (default 20) along each path of
-connections, other lists counted as LIST_SIZES says. The nested example of the docs, 50 initiatives × 20 metrics
+connections, other lists counted as LIST_SIZES says, with variables as GraphQL coerces them (`100.0` is 100,
+defaults included). The nested example of the docs, 50 initiatives × 20 metrics
 × 12 observations, is 13,050; 100 × 100 × 100 is 1,010,100."""
 
 LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20, "entries": MAX_PAGE_SIZE}
@@ -26,6 +33,12 @@ LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20, "e
 (`nodes(ids)` counts its IDs)."""
 
 LIST_SIZE_ESTIMATE = 10
+
+RANKING_COSTS = {"PREFECTURE": 25, "MUNICIPALITY": 100}
+"""Nodes a `ranking` counts for each metric it ranks, besides its entries: it ranks every area of its level (47
+prefectures, 1,741 municipalities) in the database. Measured: ten municipal rankings of one metric take as long as
+ten pages of 100 observations, ten of prefectures a quarter of that. Aliases asking the same of the same metric are
+one load and count once. Introspection's lists count what the schema holds (schema/extensions/introspection.py)."""
 
 MAX_BODY_BYTES = 64 * 1024
 """Largest request body; larger ones get 413 before they are parsed."""
@@ -61,8 +74,9 @@ CACHE_MAX_AGE_S = 300
 """How long browsers and CDNs may reuse a GET answer (the data only changes when a dataset is loaded)."""
 
 DOCUMENT_CACHE_CHARS = 256 * 1024
-"""Query text kept as parsed and validated documents, in characters (about 100 bytes of memory each, so some
-25 MiB at most); the least recently used go first. Longer documents than a tenth of it are never kept."""
+"""Query text kept as parsed and validated documents with their validation errors (refusals are kept too), in
+characters of the text and the error messages (about 100 bytes of memory each, so some 25 MiB at most); the least
+recently used go first. Longer documents than a tenth of it are never kept."""
 
 EXPORT_BATCH_ROWS = 1_000
 """Rows a bulk export reads from its cursor at a time: the most of an export ever held in memory."""

@@ -28,13 +28,14 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
+    OperationDefinitionNode,
     Undefined,
     get_named_type,
     is_leaf_type,
     parse,
 )
 
-from schema.extensions.cost import Estimate
+from schema.extensions.cost import estimate_nodes
 from schema.limits import MAX_ALIASES, MAX_TOKENS
 from tests.document_values import Values
 from tests.limits_support import token_count
@@ -288,12 +289,9 @@ class DocumentGenerator:
         if document.aliases > MAX_ALIASES or (len(query) > MAX_TOKENS and token_count(query) > MAX_TOKENS):
             return False
         parsed = parse(query)
-        fragments = {d.name.value: d for d in parsed.definitions if d.kind == "fragment_definition"}  # type: ignore[attr-defined]
-        query_type = self.schema.query_type
-        assert query_type is not None
         for operation in parsed.definitions:
-            if operation.kind == "operation_definition":
-                estimate = Estimate(self.schema, fragments, document.variables)  # type: ignore[arg-type]
-                if estimate.selection(operation.selection_set, query_type, 1) > MAX_NODES:  # type: ignore[attr-defined]
+            if isinstance(operation, OperationDefinitionNode):
+                nodes = estimate_nodes(self.schema, parsed.definitions, operation, document.variables)
+                if nodes is None or nodes > MAX_NODES:
                     return False
         return True

@@ -1,63 +1,75 @@
-"""Valid documents kept by their text, so that a repeated query is parsed and validated once.
+"""Documents kept by their text with the result of their validation, so that a repeated query is parsed and
+validated once, whether it passed or was refused.
 
 Validation is a pure function of the document, the schema and our fixed rules (depth, aliases, tokens,
-introspection), so a document that passed once passes again. The node-count estimate depends on the variables
-and still runs for every request (NodeCost). Documents with errors are never kept: they take the normal path and
-get the normal error codes.
+fragment expansion, introspection), so a document validates the same way again. Refusals are kept too: a
+hostile client repeating a refused document would otherwise cost a full validation each time, many times what
+an answer from the response cache costs. The node-count estimate depends on the variables and still runs for
+every request (NodeCost). Documents that do not parse are not kept (parsing stops at MAX_TOKENS).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from cachetools import LRUCache
-from graphql import DocumentNode
+from graphql import DocumentNode, GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from schema.limits import DOCUMENT_CACHE_CHARS
 
 
-class ValidDocuments:
-    """The shared store: query text → its parsed, valid document, bounded by the total length of the texts."""
+@dataclass(frozen=True)
+class Validated:
+    """A document and its validation errors (none: valid); `weight` is its text's length and its errors'."""
+
+    weight: int
+    document: DocumentNode
+    errors: tuple[GraphQLError, ...]
+
+
+class ValidatedDocuments:
+    """The shared store: query text → its parsed document and validation errors, bounded by the total length of
+    the texts and of the error messages."""
 
     def __init__(self, max_chars: int = DOCUMENT_CACHE_CHARS) -> None:
-        # Values are (length of the text, document): the store weighs an entry by its value.
-        self.documents: LRUCache[str, tuple[int, DocumentNode]] = LRUCache(maxsize=max_chars, getsizeof=_length)
+        self.documents: LRUCache[str, Validated] = LRUCache(maxsize=max_chars, getsizeof=_weight)
         self.max_chars = max_chars
 
-    def get(self, query: str) -> DocumentNode | None:
-        kept = self.documents.get(query)
-        return kept[1] if kept else None
+    def get(self, query: str) -> Validated | None:
+        return self.documents.get(query)
 
-    def keep(self, query: str, document: DocumentNode) -> None:
-        if len(query) <= self.max_chars // 10:
-            self.documents[query] = (len(query), document)
+    def keep(self, query: str, document: DocumentNode, errors: Sequence[GraphQLError]) -> None:
+        weight = len(query) + sum(len(error.message) for error in errors)
+        if weight <= self.max_chars // 10:
+            self.documents[query] = Validated(weight, document, tuple(errors))
 
 
 class DocumentCache(SchemaExtension):
-    """Per request: take the document from the store when it is there, and skip validating it again."""
+    """Per request: take the document and its validation result from the store when they are there."""
 
-    def __init__(self, store: ValidDocuments) -> None:
+    def __init__(self, store: ValidatedDocuments) -> None:
         self.store = store
-        self.kept = False
+        self.kept: Validated | None = None
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
-        document = self.store.get(context.query) if context.query else None
-        if document is not None:
-            context.graphql_document = document
-            self.kept = True
+        self.kept = self.store.get(context.query) if context.query else None
+        if self.kept is not None:
+            context.graphql_document = self.kept.document
         yield
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        if self.kept:
-            # Strawberry validates only while no result of validation is set.
-            context.pre_execution_errors = []
+        if self.kept is not None:
+            # Strawberry validates only while no result of validation is set. A new list: the request's own.
+            context.pre_execution_errors = list(self.kept.errors)
         yield
-        if not self.kept and context.pre_execution_errors == [] and context.query and context.graphql_document:
-            self.store.keep(context.query, context.graphql_document)
+        errors = context.pre_execution_errors
+        if self.kept is None and errors is not None and context.query and context.graphql_document:
+            self.store.keep(context.query, context.graphql_document, errors)
 
 
-def _length(kept: tuple[int, DocumentNode]) -> int:
-    return kept[0]
+def _weight(kept: Validated) -> int:
+    return kept.weight
