@@ -15,6 +15,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route, request_response
 from starlette.types import ASGIApp
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from api.caching import DatasetVersion, HttpCache
 from api.exports import Exports
@@ -128,10 +129,9 @@ def create_app(settings: Settings) -> Starlette:
         Middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY_BYTES),
     ]
     if settings.rate_limit > 0:
-        middleware.insert(
-            1,
-            Middleware(
-                RateLimit, rate=settings.rate_limit, burst=settings.rate_burst, trust_forwarded=settings.trust_proxy
-            ),
-        )
+        middleware.insert(1, Middleware(RateLimit, rate=settings.rate_limit, burst=settings.rate_burst))
+    if settings.trust_proxy:
+        # The client is the right-most address in X-Forwarded-For that is not one of the trusted proxies (uvicorn's
+        # logic): a client writes the left-most entries itself. Every limit by client reads the address it sets.
+        middleware.insert(0, Middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips))
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
