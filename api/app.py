@@ -24,6 +24,7 @@ from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
 from api.home import Home
 from api.http_errors import PlainRefusals
+from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.maps import area_map
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
@@ -54,6 +55,7 @@ def create_app(settings: Settings) -> Starlette:
             connect_timeout_s=POOL_CONNECT_TIMEOUT_S,
             statement_timeout_ms=STATEMENT_TIMEOUT_MS,
             acquire_timeout_s=POOL_ACQUIRE_TIMEOUT_S,
+            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
         )
         primary = await open_pool(api_dsn(settings, str(settings.database_url or "")))
         pool: ApiPool | ReadPools = primary

@@ -24,8 +24,13 @@ EXPORT_STALL_S = 10.0
 EXPORT_MIN_RATE × EXPORT_STALL_S); a client that reads more slowly is cut off and its slot and database
 transaction come back."""
 
-EXPORT_MIN_RATE = 16 * 1024
-"""Bytes a second below which an export's client is cut off (see EXPORT_STALL_S)."""
+EXPORT_MIN_RATE = 64 * 1024
+"""Bytes a second below which an export's client is cut off (see EXPORT_STALL_S). The whole observations export
+(106 MB) needs 350 KB/s anyway to finish within EXPORT_TIMEOUT_S."""
+
+API_IDLE_IN_TRANSACTION_MS = 60_000
+"""`idle_in_transaction_session_timeout` of the API's database role and pool: longer than an export may wait for
+its client between two reads of its cursor (EXPORT_STALL_S, or a part of some 900 KB at EXPORT_MIN_RATE)."""
 
 MAX_LOGGED_TARGET_CHARS = 512
 """Characters of a request's path and query string written to the access log; the rest is counted, not written."""
