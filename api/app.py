@@ -15,6 +15,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route, request_response
 from starlette.types import ASGIApp
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from api.caching import DatasetVersion, HttpCache
 from api.catalog import Catalog
@@ -25,6 +26,7 @@ from api.graphql import graphql_app
 from api.health import healthz, metrics, readyz
 from api.home import Home
 from api.http_errors import PlainRefusals
+from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.maps import area_map
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
@@ -55,6 +57,7 @@ def create_app(settings: Settings) -> Starlette:
             connect_timeout_s=POOL_CONNECT_TIMEOUT_S,
             statement_timeout_ms=STATEMENT_TIMEOUT_MS,
             acquire_timeout_s=POOL_ACQUIRE_TIMEOUT_S,
+            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
         )
         primary = await open_pool(api_dsn(settings, str(settings.database_url or "")))
         pool: ApiPool | ReadPools = primary
@@ -135,12 +138,11 @@ def create_app(settings: Settings) -> Starlette:
         Middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY_BYTES),
     ]
     if settings.rate_limit > 0:
-        middleware.insert(
-            1,
-            Middleware(
-                RateLimit, rate=settings.rate_limit, burst=settings.rate_burst, trust_forwarded=settings.trust_proxy
-            ),
-        )
+        middleware.insert(1, Middleware(RateLimit, rate=settings.rate_limit, burst=settings.rate_burst))
+    if settings.trust_proxy:
+        # The client is the right-most address in X-Forwarded-For that is not one of the trusted proxies (uvicorn's
+        # logic): a client writes the left-most entries itself. Every limit by client reads the address it sets.
+        middleware.insert(0, Middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips))
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.public_url = settings.public_url
     return app

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
-from collections.abc import AsyncIterator, Awaitable
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from api.caching import requested_etags, weak_etag
+from api.clients import client_key
 from api.export_formats import csv_chunks, json_chunks
+from api.limits import EXPORT_MIN_RATE, EXPORT_STALL_S, MAX_EXPORTS_PER_CLIENT
 from db.areacode import AreaCodeError, normalise
 from db.dataset import dataset
 from db.exports import EXPORT_FORMATS, EXPORT_TABLES, ExportTable, export_rows
@@ -24,6 +28,7 @@ from schema.limits import CACHE_MAX_AGE_S, EXPORT_BATCH_ROWS, MAX_ARGUMENT_LENGT
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 RETRY_AFTER_S = 5
 T = TypeVar("T")
+logger = logging.getLogger("hiraku.exports")
 
 
 class ExportError(Exception):
@@ -33,16 +38,17 @@ class ExportError(Exception):
 
     def response(self) -> Response:
         body = {"errors": [{"message": str(self), "extensions": {"code": self.code}}]}
-        headers = {"retry-after": str(RETRY_AFTER_S)} if self.status == 503 else None
+        headers = {"retry-after": str(RETRY_AFTER_S)} if self.status in (429, 503) else None
         return JSONResponse(body, status_code=self.status, headers=headers)
 
 
 class Exports:
-    """The endpoint, with what it keeps per process: the slots of exports running at once, and the licence
-    headers of the loaded dataset version (read once per version)."""
+    """The endpoint, with what it keeps per process: the slots of exports running at once (in all, and by client
+    address), and the licence headers of the loaded dataset version (read once per version)."""
 
     def __init__(self, max_running: int = MAX_CONCURRENT_EXPORTS) -> None:
         self.slots = asyncio.Semaphore(max_running)
+        self.running_by_client: Counter[str] = Counter()
         self.licence: tuple[str, dict[str, str]] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -64,19 +70,35 @@ class Exports:
         }
         if headers["etag"] in requested_etags(request.headers):
             return Response(status_code=304, headers=headers)
+        client = client_key(request.client.host) if request.client else "unknown"
+        if self.running_by_client[client] >= MAX_EXPORTS_PER_CLIENT:
+            raise ExportError(
+                429,
+                f"{MAX_EXPORTS_PER_CLIENT} exports from your address are running already: "
+                "start the next when one has finished.",
+                "RATE_LIMITED",
+            )
         if self.slots.locked():
             raise ExportError(503, "Too many exports are running: try again in a few seconds.", "SERVICE_UNAVAILABLE")
         await self.slots.acquire()
+        self.running_by_client[client] += 1
+
+        def release() -> None:
+            self.slots.release()
+            self.running_by_client[client] -= 1
+            if self.running_by_client[client] <= 0:
+                del self.running_by_client[client]
+
         try:
             headers |= await self._licence(request, version)
             rows = await opened(export_rows(_primary(request.app.state.pool), table, filters))
         except BaseException:
-            self.slots.release()
+            release()
             raise
         headers["content-disposition"] = f'attachment; filename="{_file_name(table, filters, version, format_)}"'
         batches = rows.batches(EXPORT_BATCH_ROWS)
         body = csv_chunks(rows.columns, batches, bom=bom) if format_ == "csv" else json_chunks(rows.columns, batches)
-        return _Streamed(body, rows, self.slots, headers=headers, media_type=EXPORT_FORMATS[format_])
+        return _Streamed(body, rows, release, headers=headers, media_type=EXPORT_FORMATS[format_])
 
     async def _licence(self, request: Request, version: str) -> dict[str, str]:
         if self.licence is None or self.licence[0] != version:
@@ -91,13 +113,19 @@ class Exports:
         return self.licence[1]
 
 
-class _Streamed(StreamingResponse):
-    """Closes its body and its rows however the response ends (finished, client gone, timed out), so that the
-    connection and the export slot come back at once rather than when the generator is collected."""
+class _TooSlow(Exception):
+    """The client did not take the previous part of an export in time."""
 
-    def __init__(self, body: AsyncIterator[bytes], rows: RowStream, slots: asyncio.Semaphore, **kwargs: Any) -> None:
+
+class _Streamed(StreamingResponse):
+    """Closes its body and its rows however the response ends (finished, client gone, too slow, timed out), so that
+    the connection and the export slot come back at once rather than when the generator is collected. A client
+    that reads more slowly than EXPORT_MIN_RATE (waited for at least EXPORT_STALL_S a part) is cut off: without
+    that, four clients that never read held every slot and four database transactions for EXPORT_TIMEOUT_S."""
+
+    def __init__(self, body: AsyncIterator[bytes], rows: RowStream, release: Callable[[], None], **kwargs: Any) -> None:
         super().__init__(self._closed_before_the_end(body, rows), **kwargs)
-        self.chunks, self.rows, self.slots = body, rows, slots
+        self.chunks, self.rows, self.release = body, rows, release
 
     @staticmethod
     async def _closed_before_the_end(body: AsyncIterator[bytes], rows: RowStream) -> AsyncIterator[bytes]:
@@ -109,14 +137,39 @@ class _Streamed(StreamingResponse):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            await super().__call__(scope, receive, send)
+            await super().__call__(scope, receive, _paced(send))
+        except _TooSlow as slow:
+            # Returning with the answer unfinished makes the server close the connection: the client sees a cut
+            # transfer, never a complete-looking file.
+            client = scope.get("client") or ("a client",)
+            logger.warning("%s to %s cut off: %s", scope["path"], client[0], slow)
         finally:
             try:
                 await self.body_iterator.aclose()  # type: ignore[attr-defined]
                 await self.chunks.aclose()  # type: ignore[attr-defined]
                 await self.rows.aclose()
             finally:
-                self.slots.release()
+                self.release()
+
+
+def _paced(send: Send) -> Send:
+    """`send`, given as long as its client needs to take the previous part at EXPORT_MIN_RATE (at least
+    EXPORT_STALL_S): the server's send waits while the client has not read what was sent before."""
+    previous = 0
+
+    async def paced(message: Message) -> None:
+        nonlocal previous
+        seconds = max(EXPORT_STALL_S, previous / EXPORT_MIN_RATE)
+        try:
+            async with asyncio.timeout(seconds):
+                await send(message)
+        except TimeoutError as error:
+            raise _TooSlow(
+                f"it had not taken the previous part within {seconds:g} s (under {EXPORT_MIN_RATE // 1024} KiB/s)"
+            ) from error
+        previous = len(message.get("body", b""))
+
+    return paced
 
 
 def _table_and_format(file: str) -> tuple[ExportTable, str]:

@@ -8,6 +8,8 @@ from collections import OrderedDict
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.clients import client_key
+
 MAX_CLIENTS_TRACKED = 100_000
 
 
@@ -36,10 +38,12 @@ class TokenBuckets:
 
 
 class RateLimit:
-    def __init__(self, app: ASGIApp, rate: float, burst: int, trust_forwarded: bool) -> None:
+    """Buckets by the client address of the scope: the peer's, or the one ProxyHeadersMiddleware took from
+    X-Forwarded-For behind trusted proxies (api/app.py)."""
+
+    def __init__(self, app: ASGIApp, rate: float, burst: int) -> None:
         self.app = app
         self.buckets = TokenBuckets(rate, burst)
-        self.trust_forwarded = trust_forwarded
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in ("/healthz", "/readyz", "/metrics"):
@@ -59,9 +63,5 @@ class RateLimit:
         await send({"type": "http.response.body", "body": body})
 
     def _client(self, scope: Scope) -> str:
-        if self.trust_forwarded:
-            for name, value in scope.get("headers", []):
-                if name == b"x-forwarded-for":
-                    return str(value.decode("latin-1").split(",")[0].strip())
         client = scope.get("client")
-        return str(client[0]) if client else "unknown"
+        return client_key(str(client[0])) if client else "unknown"

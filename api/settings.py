@@ -34,7 +34,11 @@ class Settings:
     rate_limit: float
     rate_burst: int
     trust_proxy: bool
+    # The proxies whose X-Forwarded-For is believed (uvicorn's list: addresses and networks, or "*").
+    forwarded_allow_ips: str
     limit_concurrency: int
+    # Sessions the API role may open on the database server (all API processes together).
+    api_db_connection_limit: int
     response_cache_mb: int
     max_executions: int
     workers: int
@@ -70,7 +74,9 @@ class Settings:
             rate_limit=config("HIRAKU_RATE_LIMIT", cast=float, default=0.0),
             rate_burst=config("HIRAKU_RATE_BURST", cast=int, default=60),
             trust_proxy=config("HIRAKU_TRUST_PROXY", cast=bool, default=False),
+            forwarded_allow_ips=config("FORWARDED_ALLOW_IPS", cast=str, default="127.0.0.1,::1"),
             limit_concurrency=config("HIRAKU_LIMIT_CONCURRENCY", cast=int, default=500),
+            api_db_connection_limit=config("HIRAKU_API_DB_CONNECTION_LIMIT", cast=int, default=80),
             response_cache_mb=config("HIRAKU_RESPONSE_CACHE_MB", cast=int, default=64),
             max_executions=config("HIRAKU_MAX_EXECUTIONS", cast=int, default=8),
             workers=config("HIRAKU_WORKERS", cast=int, default=1),

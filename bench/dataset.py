@@ -8,6 +8,7 @@ from pathlib import Path
 
 import asyncpg
 
+from api.limits import API_IDLE_IN_TRANSACTION_MS
 from db.admin import drop_database, ensure_database
 from db.dataset import dataset_version
 from db.embedded import EmbeddedCluster
@@ -60,7 +61,14 @@ async def ensure_dataset(cluster: EmbeddedCluster) -> tuple[str, bool]:
     conn = await asyncpg.connect(cluster.dsn(DATABASE))
     try:
         await migrate(conn)
-        await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=None)
+        # The benchmark's own cluster: no limit on the API role's sessions.
+        await configure_api_role(
+            conn,
+            statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+            password=None,
+            connection_limit=-1,
+            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
+        )
         async with conn.transaction():
             for script in sorted(DATA_SCRIPTS.glob("*.sql")):
                 await conn.execute(script.read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncpg
 
+from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
 from bench.dataset import loaded_version
 from bench.workloads import BenchError
@@ -45,7 +46,14 @@ async def ensure_real_dataset(cluster: EmbeddedCluster, settings: Settings) -> t
     conn = await asyncpg.connect(cluster.dsn(REAL_DATABASE))
     try:
         await migrate(conn)
-        await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=None)
+        # The benchmark's own cluster: no limit on the API role's sessions.
+        await configure_api_role(
+            conn,
+            statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+            password=None,
+            connection_limit=-1,
+            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
+        )
         result = await load(conn, fetched, force=True)
         await conn.execute("ANALYZE")
     finally:

@@ -19,6 +19,7 @@ from starlette.applications import Starlette
 from starlette.datastructures import Secret
 
 from api.app import create_app
+from api.limits import KEEP_ALIVE_S
 from api.settings import Settings
 from cli.database import database
 from cli.output import log_config, say, timed
@@ -163,11 +164,14 @@ def _server_options(settings: Settings) -> dict[str, Any]:
         log_config=log_config(settings.log_level),
         # Beyond this many open connections and requests, uvicorn answers 503 at once (SECURITY.md, item 32).
         limit_concurrency=settings.limit_concurrency,
-        timeout_keep_alive=5,
-        # The C event loop and HTTP parser: chosen by the benchmark (bench/RESULTS.md).
+        timeout_keep_alive=KEEP_ALIVE_S,
+        # The C event loop and HTTP parser (chosen by the benchmark, bench/RESULTS.md), the parser with bounds on
+        # request heads and connections per client.
         loop="uvloop",
-        http="httptools",
-        proxy_headers=settings.trust_proxy,
+        http="api.http_protocol:GuardedHttpProtocol",
+        # The app reads X-Forwarded-For itself (api/app.py); the protocol leaves the proxies' connections uncounted.
+        proxy_headers=False,
+        forwarded_allow_ips=settings.forwarded_allow_ips if settings.trust_proxy else "",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
 from cli.output import say, shown, timed
 from db.migrate import configure_api_role, migrate
@@ -130,7 +131,13 @@ def migrate_database(settings: Settings, dsn: str) -> None:
         try:
             applied = await migrate(conn)
             password = str(settings.api_db_password) if settings.api_db_password else None
-            await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=password)
+            await configure_api_role(
+                conn,
+                statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+                password=password,
+                connection_limit=settings.api_db_connection_limit,
+                idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
+            )
             return applied
         finally:
             await conn.close()

@@ -40,8 +40,18 @@ async def migrate(conn: asyncpg.Connection, directory: Path = MIGRATIONS_DIR) ->
     return applied
 
 
-async def configure_api_role(conn: asyncpg.Connection, *, statement_timeout_ms: int, password: str | None) -> None:
-    """Set what belongs to the API role but comes from settings: its statement timeout and password."""
+async def configure_api_role(
+    conn: asyncpg.Connection,
+    *,
+    statement_timeout_ms: int,
+    password: str | None,
+    connection_limit: int,
+    idle_in_transaction_ms: int,
+) -> None:
+    """Set what belongs to the API role but comes from settings and limits: its statement timeout, the sessions it
+    may open (-1: no limit), how long one of them may stay idle in a transaction, and its password."""
     await conn.execute(await conn.fetchval(sql("api_role_statement_timeout"), statement_timeout_ms))
+    await conn.execute(await conn.fetchval(sql("api_role_connection_limit"), connection_limit))
+    await conn.execute(await conn.fetchval(sql("api_role_idle_in_transaction_timeout"), idle_in_transaction_ms))
     if password is not None:
         await conn.execute(await conn.fetchval(sql("api_role_password"), password))

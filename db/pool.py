@@ -210,6 +210,7 @@ async def create_api_pool(
     connect_timeout_s: float,
     statement_timeout_ms: int,
     acquire_timeout_s: float,
+    idle_in_transaction_ms: int | None = None,
     target: str = "primary",
 ) -> ApiPool:
     """A pool that opens no connection up front, so the API starts while the database is down. `target` labels
@@ -225,6 +226,8 @@ async def create_api_pool(
             "application_name": "hiraku-api",
             "statement_timeout": str(statement_timeout_ms),
             "default_transaction_read_only": "on",
+            # Also the role's setting: said here too, so that it holds on a server migrated by an older version.
+            **({"idle_in_transaction_session_timeout": str(idle_in_transaction_ms)} if idle_in_transaction_ms else {}),
         },
     )
     if pool is None:  # only when created with a closed loop

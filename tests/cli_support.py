@@ -42,15 +42,14 @@ def hiraku(args: list[str], env: dict[str, str], timeout: float = 120) -> subpro
 
 class Served:
     """`hiraku run` or `hiraku serve` in the background; a thread keeps every line it writes to stderr (reading it
-    also keeps the pipe from filling up and blocking the server)."""
+    also keeps the pipe from filling up and blocking the server). Standard output (the access log) goes to
+    `stdout`, by default nowhere."""
 
-    def __init__(self, command: str, env: dict[str, str]) -> None:
+    def __init__(self, command: str, env: dict[str, str], stdout: Any = subprocess.DEVNULL) -> None:
         self.url = f"http://127.0.0.1:{env['PORT']}"
         self.lines: list[str] = []
         self._changed = threading.Condition()
-        self.process = subprocess.Popen(
-            [HIRAKU, command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
+        self.process = subprocess.Popen([HIRAKU, command], env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 

@@ -13,6 +13,7 @@ import pytest_asyncio
 from starlette.datastructures import Secret
 
 from api.app import create_app
+from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
 from db.embedded import EmbeddedCluster
 from db.migrate import configure_api_role, migrate
@@ -58,7 +59,15 @@ async def prepare(dsn: str, fetched: list[FetchResult], api_password: str | None
     conn = await asyncpg.connect(dsn)
     try:
         await migrate(conn)
-        await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=api_password)
+        # The suite runs many servers on one cluster at once: no limit on the API role's sessions here
+        # (tests/test_roles.py checks the limit on a cluster of its own).
+        await configure_api_role(
+            conn,
+            statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+            password=api_password,
+            connection_limit=-1,
+            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
+        )
         await load(conn, fetched)
     finally:
         await conn.close()

@@ -1,5 +1,6 @@
 """GET /export/{table}.csv|.json over a real server: files that Python's csv and json modules open, the API's
-values, filters, headers, refusals before any SQL, 304, and the limit on exports at once."""
+values, filters, headers, refusals before any SQL, 304, and the limits on exports at once (in all and per client,
+issue 15 item 5) and on clients that do not read (SECURITY.md item 32's slow clients, for downloads)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import contextlib
 import csv
 import io
 import json
+import socket
 from typing import Any
 
 import httpx
 import pytest
 
 from api.app import create_app
+from api.limits import EXPORT_MIN_RATE, EXPORT_STALL_S, MAX_EXPORTS_PER_CLIENT
 from api.settings import Settings
 from schema.limits import MAX_CONCURRENT_EXPORTS
 from tests.limits_support import app_settings, sql_statements
@@ -22,6 +25,7 @@ from tests.support import document, graphql, running
 METRIC = "mynaportal-registered-users"
 CHIYODA = "131016"
 TOKYO = "130001"
+LARGEST_METRIC = "mynumber-card-issued-soumu"
 TABLES = ("initiatives", "milestones", "metrics", "observations", "prefectures", "municipalities", "services")
 
 
@@ -164,12 +168,18 @@ async def test_bad_requests_are_refused_before_any_sql(
     assert await sql_statements(client) == before
 
 
+def from_address(url: str, n: int) -> httpx.AsyncClient:
+    """A client whose connections come from 127.0.0.n: another client address for the server."""
+    return httpx.AsyncClient(base_url=url, transport=httpx.AsyncHTTPTransport(local_address=f"127.0.0.{n}"))
+
+
 async def test_exports_at_once_are_limited_and_their_slots_come_back(settings: Settings, loaded_dsn: str) -> None:
     """MAX_CONCURRENT_EXPORTS + 1: clients that do not read hold their export open; one more gets 503 at once."""
     async with running(create_app(app_settings(settings, loaded_dsn))) as url, httpx.AsyncClient(base_url=url) as http:
         async with contextlib.AsyncExitStack() as held:
-            for _ in range(MAX_CONCURRENT_EXPORTS):
-                stream = await held.enter_async_context(http.stream("GET", "/export/observations.csv"))
+            for n in range(MAX_CONCURRENT_EXPORTS):
+                client = await held.enter_async_context(from_address(url, 10 + n))
+                stream = await held.enter_async_context(client.stream("GET", "/export/observations.csv"))
                 assert stream.status_code == 200
             refused = await http.get("/export/prefectures.csv")
             assert refused.status_code == 503 and refused.headers["retry-after"]
@@ -179,6 +189,93 @@ async def test_exports_at_once_are_limited_and_their_slots_come_back(settings: S
             await asyncio.sleep(0.1)
         else:
             pytest.fail("the slots of closed downloads did not come back")
+
+
+async def test_one_client_address_runs_at_most_max_exports_per_client(settings: Settings, loaded_dsn: str) -> None:
+    async with (
+        running(create_app(app_settings(settings, loaded_dsn))) as url,
+        httpx.AsyncClient(base_url=url) as http,
+        contextlib.AsyncExitStack() as held,
+    ):
+        for _ in range(MAX_EXPORTS_PER_CLIENT):
+            stream = await held.enter_async_context(http.stream("GET", "/export/observations.csv"))
+            assert stream.status_code == 200
+        refused = await http.get("/export/prefectures.csv")
+        assert refused.status_code == 429
+        assert refused.headers["retry-after"]
+        assert refused.json() == {
+            "errors": [
+                {
+                    "message": f"{MAX_EXPORTS_PER_CLIENT} exports from your address are running already: "
+                    "start the next when one has finished.",
+                    "extensions": {"code": "RATE_LIMITED"},
+                }
+            ]
+        }
+        async with from_address(url, 2) as other:  # another address has slots of its own
+            assert (await other.get("/export/prefectures.csv")).status_code == 200
+
+
+async def never_reading(port: int, n: int) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A download from 127.0.0.n that reads nothing (but what its stream buffers, 128 KiB), with a small receive
+    buffer so that the server's side fills up soon."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65_536)
+    sock.bind((f"127.0.0.{n}", 0))
+    sock.setblocking(False)
+    await asyncio.get_running_loop().sock_connect(sock, ("127.0.0.1", port))
+    reader, writer = await asyncio.open_connection(sock=sock)
+    # One metric's 87,000 observations (48 MB): far more than the buffers between the server and the client.
+    writer.write(f"GET /export/observations.csv?metric={LARGEST_METRIC} HTTP/1.1\r\nHost: hiraku\r\n\r\n".encode())
+    await writer.drain()
+    return reader, writer
+
+
+async def test_clients_that_do_not_read_are_cut_off_and_give_their_slots_back(
+    settings: Settings, loaded_dsn: str
+) -> None:
+    """Before, clients that never read held every export slot, and a database transaction each, for 300 s. Now
+    they are cut off after EXPORT_STALL_S, while a client reading at up to 16 times EXPORT_MIN_RATE (sleeps
+    stretch on a busy machine: a generous margin) carries on."""
+    async with running(create_app(app_settings(settings, loaded_dsn))) as url:
+        port = int(url.rsplit(":", 1)[1])
+        stalled = [await never_reading(port, 20 + n) for n in range(MAX_CONCURRENT_EXPORTS - 1)]
+        reading_reader, reading = await never_reading(port, 30)
+        received = 0
+
+        async def read_well_above_the_minimum(seconds: float) -> None:
+            nonlocal received
+            for _ in range(int(seconds * 16)):
+                chunk = await reading_reader.read(EXPORT_MIN_RATE)
+                assert chunk, "a client reading fast enough was cut off"
+                received += len(chunk)
+                await asyncio.sleep(1 / 16)
+
+        reader_task = asyncio.create_task(read_well_above_the_minimum(EXPORT_STALL_S * 2 + 5))
+        try:
+            async with from_address(url, 40) as other:
+                assert (await other.get("/export/prefectures.csv")).status_code == 503  # every slot is taken
+                # The slots of the stalled downloads come back after EXPORT_STALL_S, while the reader carries on.
+                for _ in range(int(EXPORT_STALL_S + 60) * 10):
+                    if (await other.get("/export/prefectures.csv")).status_code == 200:
+                        break
+                    await asyncio.sleep(0.1)
+                else:
+                    pytest.fail("the slots of stalled downloads did not come back")
+            await reader_task  # still reading after twice EXPORT_STALL_S
+            assert received > EXPORT_MIN_RATE * EXPORT_STALL_S * 2
+            for reader, _ in stalled:
+                # What the server sent before it gave up, then the end of the connection, without the last chunk
+                # of the chunked transfer: the client sees an unfinished download, never a complete-looking file.
+                data = b""
+                while more := await asyncio.wait_for(reader.read(2**20), 60):
+                    data += more
+                assert data.startswith(b"HTTP/1.1 200 ")
+                assert not data.endswith(b"0\r\n\r\n")
+        finally:
+            reader_task.cancel()
+            for _, writer in [*stalled, (reading_reader, reading)]:
+                writer.close()
 
 
 async def test_exports_and_maps_are_compressed_for_clients_that_accept_it(client: httpx.AsyncClient) -> None:

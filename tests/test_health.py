@@ -15,6 +15,7 @@ import httpx
 from starlette.datastructures import Secret
 
 from api.app import create_app
+from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
 from db.admin import ensure_database
 from db.embedded import EmbeddedCluster
@@ -47,7 +48,13 @@ async def test_a_stopped_embedded_database_names_its_socket_directory(settings: 
         conn = await asyncpg.connect(cluster.dsn("hiraku"))
         try:
             await migrate(conn)
-            await configure_api_role(conn, statement_timeout_ms=STATEMENT_TIMEOUT_MS, password=None)
+            await configure_api_role(
+                conn,
+                statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+                password=None,
+                connection_limit=-1,
+                idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
+            )
         finally:
             await conn.close()
         async with _readyz(settings, database_url=Secret(cluster.dsn("hiraku"))) as client:
