@@ -26,6 +26,7 @@ from api.health import healthz, metrics, readyz
 from api.home import Home
 from api.http_errors import PlainRefusals
 from api.maps import area_map
+from api.openapi import openapi
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
 from api.settings import Settings, api_dsn, replica_api_dsns
@@ -94,6 +95,7 @@ def create_app(settings: Settings) -> Starlette:
         # GraphQL are left alone, so that the response cache sends its bytes as they are.
         # Before /export/{file}, which would take datapackage.json for a table's name.
         Route("/catalog.jsonld", Catalog(home).entry, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
         Route("/export/", exports.index, methods=["GET"]),
         Route("/export/datapackage.json", exports.package, methods=["GET"]),
         Route("/export/{file}", GZipMiddleware(Exports(), minimum_size=1024, compresslevel=6), methods=["GET"]),
