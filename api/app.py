@@ -18,6 +18,7 @@ from starlette.types import ASGIApp
 
 from api.caching import DatasetVersion, HttpCache
 from api.catalog import Catalog
+from api.charts import line_chart
 from api.datapackage import ExportCatalogue
 from api.exports import Exports
 from api.graphiql import GraphiQLAssets
@@ -99,6 +100,11 @@ def create_app(settings: Settings) -> Starlette:
         Route("/export/", exports.index, methods=["GET"]),
         Route("/export/datapackage.json", exports.package, methods=["GET"]),
         Route("/export/{file}", GZipMiddleware(Exports(), minimum_size=1024, compresslevel=6), methods=["GET"]),
+        Route(
+            "/charts/{metric}.svg",
+            GZipMiddleware(request_response(line_chart), minimum_size=1024, compresslevel=6),
+            methods=["GET"],
+        ),
         Route(
             "/maps/{metric}.svg",
             GZipMiddleware(request_response(area_map), minimum_size=1024, compresslevel=6),

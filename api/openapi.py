@@ -12,10 +12,11 @@ from starlette.responses import JSONResponse, Response
 from api.datapackage import DESCRIBED
 from api.maps import LEVELS
 from db.exports import EXPORT_FORMATS, EXPORT_TABLES, ExportTable
-from schema.limits import MAX_ARGUMENT_LENGTH
+from schema.limits import MAX_ARGUMENT_LENGTH, MAX_CHART_AREAS
 
 SLUG = "^[a-z0-9][a-z0-9_-]*$"
 AREA = "^([0-9]{2}|[0-9]{5,6})$"
+CHART_AREAS = f"^(nation|[0-9]{{2}}|[0-9]{{5,6}})(,(nation|[0-9]{{2}}|[0-9]{{5,6}})){{0,{MAX_CHART_AREAS - 1}}}$"
 ERROR = {
     "type": "object",
     "required": ["errors"],
@@ -78,17 +79,19 @@ def openapi_document(public_url: str) -> dict[str, Any]:
         for format_, media_type in EXPORT_FORMATS.items():
             paths[f"/export/{table.name}.{format_}"] = {"get": _export(table, format_, media_type)}
     paths["/maps/{metric}.svg"] = {"get": _map()}
+    paths["/charts/{metric}.svg"] = {"get": _chart()}
     paths["/catalog.jsonld"] = {"get": _catalog()}
     paths["/healthz"] = {"get": _health("The process is up (says nothing about the database).", 200)}
     paths["/readyz"] = {"get": _health("The database answers (503 when it does not).", 503)}
     return {
         "openapi": "3.1.0",
         "info": {
-            "title": "hiraku: files, maps and health",
+            "title": "hiraku: files, maps, charts and health",
             "version": "1",
             "description": "The endpoints of hiraku beside its GraphQL API (POST or GET /graphql, described by its "
-            "schema at /schema.graphql): whole tables as CSV or JSON, their data package, choropleth maps, the "
-            "DCAT catalogue entry and health checks. Every error is JSON: {errors: [{message, extensions: {code}}]}.",
+            "schema at /schema.graphql): whole tables as CSV or JSON, their data package, choropleth maps, line "
+            "charts, the DCAT catalogue entry and health checks. Every error is JSON: "
+            "{errors: [{message, extensions: {code}}]}.",
             "license": {"name": "CC-BY-4.0", "identifier": "CC-BY-4.0"},
         },
         "servers": [{"url": public_url}],
@@ -190,6 +193,37 @@ def _map() -> dict[str, Any]:
         ],
         "responses": {
             "200": {"description": "The map.", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
+            **_cached(),
+            **_errors(400, 404, 503),
+        },
+    }
+
+
+def _chart() -> dict[str, Any]:
+    return {
+        "summary": "A line chart of a metric's totals over time for up to eight areas (SVG)",
+        "operationId": "chart",
+        "tags": ["charts"],
+        "parameters": [
+            {
+                "name": "metric",
+                "in": "path",
+                "required": True,
+                "description": "The metric's slug.",
+                "schema": {"type": "string", "pattern": SLUG, "maxLength": MAX_ARGUMENT_LENGTH},
+                "example": "mynumber-card-issued-rate-soumu",
+            },
+            {
+                "name": "area",
+                "in": "query",
+                "description": f"Up to {MAX_CHART_AREAS} areas, comma-separated: local government codes (6 digits, "
+                "the first 5, or 2 for a prefecture) or `nation` for the nation as a whole (the default).",
+                "schema": {"type": "string", "pattern": CHART_AREAS},
+                "example": "nation,130001,011002",
+            },
+        ],
+        "responses": {
+            "200": {"description": "The chart.", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
             **_cached(),
             **_errors(400, 404, 503),
         },
