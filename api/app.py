@@ -19,6 +19,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from api.caching import DatasetVersion, HttpCache
 from api.catalog import Catalog
+from api.charts import line_chart
 from api.datapackage import ExportCatalogue
 from api.exports import Exports
 from api.graphiql import GraphiQLAssets
@@ -28,6 +29,7 @@ from api.home import Home
 from api.http_errors import PlainRefusals
 from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.maps import area_map
+from api.openapi import openapi
 from api.ratelimit import RateLimit
 from api.response_cache import ResponseCache
 from api.settings import Settings, api_dsn, replica_api_dsns
@@ -97,9 +99,15 @@ def create_app(settings: Settings) -> Starlette:
         # GraphQL are left alone, so that the response cache sends its bytes as they are.
         # Before /export/{file}, which would take datapackage.json for a table's name.
         Route("/catalog.jsonld", Catalog(home).entry, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
         Route("/export/", exports.index, methods=["GET"]),
         Route("/export/datapackage.json", exports.package, methods=["GET"]),
         Route("/export/{file}", GZipMiddleware(Exports(), minimum_size=1024, compresslevel=6), methods=["GET"]),
+        Route(
+            "/charts/{metric}.svg",
+            GZipMiddleware(request_response(line_chart), minimum_size=1024, compresslevel=6),
+            methods=["GET"],
+        ),
         Route(
             "/maps/{metric}.svg",
             GZipMiddleware(request_response(area_map), minimum_size=1024, compresslevel=6),

@@ -90,6 +90,7 @@ class Home:
             "graphiql": "/graphql" if self.graphiql else None,
             "schema": "/schema.graphql" if self.introspection else None,
             "catalog": "/catalog.jsonld",
+            "openapi": "/openapi.json",
             "exportIndex": "/export/",
             "dataPackage": "/export/datapackage.json",
             "exports": [

@@ -154,6 +154,7 @@ def _sources(dataset: dict[str, Any] | None) -> str:
 def _footer(links: dict[str, Any]) -> str:
     items = [
         _a(links["catalog"], "DCAT (catalog.jsonld)"),
+        _a(links["openapi"], "OpenAPI (files, maps, health)"),
         _a(links["health"], "/healthz"),
         _a(links["readiness"], "/readyz"),
         _a(links["metrics"], "/metrics"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 from starlette.requests import Request
@@ -28,6 +29,7 @@ PARAMETERS = ("date", "level")
 BOUNDARIES = "policy-dashboard-boundaries"
 # Python's fromisoformat also takes ISO week dates (2022-W52-6) and, from 3.11, basic forms: only YYYY-MM-DD here.
 CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+DIGITS = re.compile(r"[0-9]+")
 CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 503: "SERVICE_UNAVAILABLE"}
 
 
@@ -52,7 +54,7 @@ async def area_map(request: Request) -> Response:
     try:
         if repeated := repeated_parameters(query_string, PARAMETERS):
             raise MapError(400, f"`{repeated[0]}` is given more than once: give each parameter once")
-        slug = _slug(request.path_params["metric"])
+        slug = metric_slug(request.path_params["metric"], "/maps/<metric slug>.svg")
         version = request.app.state.dataset_version.current
         etag = weak_etag(version, request.url.path, query_string) if version else None
         if etag is not None and etag in requested_etags(request.headers):
@@ -69,12 +71,12 @@ async def area_map(request: Request) -> Response:
     return Response(svg, media_type=MEDIA_TYPE, headers=headers)
 
 
-def _slug(raw: str) -> str:
+def metric_slug(raw: str, path: str) -> str:
     """The metric's slug, checked as the API's string arguments are (length, NUL, lone surrogates) before SQL."""
     try:
         return checked(raw, "metric")
     except BadUserInput as error:
-        raise MapError(400, f"{error.message}: the path is /maps/<metric slug>.svg") from None
+        raise MapError(400, f"{error.message}: the path is {path}") from None
 
 
 def _date(raw: str | None) -> dt.date | None:
@@ -137,13 +139,43 @@ async def _credits(pool: Executor, citation_ids: set[int]) -> list[str]:
     lines = []
     if boundary is not None:
         lines.append(f"地図：{boundary['attribution']}（CC BY 4.0、hiraku が投影・簡略化）")
+    return lines + await data_credits(pool, citation_ids)
+
+
+async def data_credits(pool: Executor, citation_ids: set[int]) -> list[str]:
+    """The 出典 lines of the values drawn (maps and charts), and who drew them."""
     edition = await dataset(pool)
-    citations = await citations_by_ids(pool, sorted(citation_ids)) if edition else []
-    # Every snapshot file of a series is its own citation with the same owner and document: say it once.
-    data = dict.fromkeys(Source.from_citation(row, edition).attribution for row in citations if edition)
-    lines.append(f"データ：{'／'.join(data) or '（出典なし）'}")
-    lines.append("作成：hiraku（デジタル庁 年次報告書のデータを公開する GraphQL API）")
-    return lines
+    citations = await citations_by_ids(pool, sorted(citation_ids)) if edition is not None else []
+    # Every snapshot file of a series is a citation of its own (a chart over years draws from dozens): files whose
+    # names differ only in their digits (dates) are named once, by what their names share.
+    owners: dict[tuple[str, str, str], list[Record]] = {}
+    for row in citations:
+        family = DIGITS.sub("0", row["document"])
+        owners.setdefault((row["figure_owner"], row["citation_kind"], family), []).append(row)
+    data = []
+    for rows in owners.values():
+        if edition is None:
+            continue
+        documents = sorted({row["document"] for row in rows})
+        if len(rows) == 1 or (len(documents) == 1 and len({(r["section"], r["page"]) for r in rows}) == 1):
+            data.append(Source.from_citation(rows[0], edition).attribution)
+            continue
+        shared = {**rows[0], "document": _shared_name(documents), "section": None, "page": None}
+        data.append(Source.from_citation(shared, edition).attribution)  # type: ignore[arg-type]
+    return [
+        f"データ：{'／'.join(dict.fromkeys(data)) or '（出典なし）'}",
+        "作成：hiraku（デジタル庁 年次報告書のデータを公開する GraphQL API）",
+    ]
+
+
+def _shared_name(documents: list[str]) -> str:
+    """`a/20170308/x.csv（…）` and `a/20230820/y.csv（…）` as `a/20…（…）（2 件）`: what the names share, with an
+    ellipsis where they differ, and how many there are."""
+    if len(documents) == 1:
+        return documents[0]
+    prefix = os.path.commonprefix(documents)  # noqa: RUF071 (names, compared by character on purpose)
+    suffix = os.path.commonprefix([d[len(prefix) :][::-1] for d in documents])[::-1]  # noqa: RUF071
+    return f"{prefix}…{suffix}（{len(documents)}件）"
 
 
 def _cache_control() -> str:

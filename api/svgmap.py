@@ -47,7 +47,7 @@ def render(spec: MapSpec) -> str:
     x0, y0 = min(b[0] for b in boxes) - SIDE, min(b[1] for b in boxes) - TOP
     x1, y1 = max(b[2] for b in boxes) + SIDE, max(b[3] for b in boxes)
     width, height = x1 - x0, y1 + BOTTOM - y0
-    credit_lines = [line for credit in spec.credits for line in _wrapped(credit, width - 2 * SIDE)]
+    credit_lines = [line for credit in spec.credits for line in wrapped(credit, width - 2 * SIDE)]
     height += max(0, len(credit_lines) - 3) * (CREDIT_SIZE + 4)
     title = f"{spec.metric}（{LEVEL_NAMES[spec.level]}別、{spec.date.isoformat()}）"
     parts = [
@@ -62,7 +62,7 @@ def render(spec: MapSpec) -> str:
         _outlines(spec.outlines),
         f'<text x="{x0 + SIDE:.1f}" y="{y0 + 34:.1f}" font-size="22" font-weight="bold">{escape(title)}</text>',
         _legend(spec, classes, x0 + SIDE, y0 + TOP + 8),
-        *_credits(credit_lines, x0 + SIDE, y1 + 28),
+        *credits(credit_lines, x0 + SIDE, y1 + 28),
         "</svg>",
     ]
     return "\n".join(part for part in parts if part) + "\n"
@@ -134,7 +134,7 @@ def _legend(spec: MapSpec, classes: list[MapClass], x: float, y: float) -> str:
     return "".join(out)
 
 
-def _credits(lines: list[str], x: float, y: float) -> list[str]:
+def credits(lines: list[str], x: float, y: float) -> list[str]:
     return [
         f'<text class="credit" x="{x:.1f}" y="{y + i * (CREDIT_SIZE + 4):.1f}" font-size="{CREDIT_SIZE:g}"'
         f' fill="#333333">{escape(line)}</text>'
@@ -142,7 +142,7 @@ def _credits(lines: list[str], x: float, y: float) -> list[str]:
     ]
 
 
-def _wrapped(text: str, width: float) -> list[str]:
+def wrapped(text: str, width: float) -> list[str]:
     """Lines that fit the width, counting a full-width character as one em and any other as about half."""
     lines, line, used = [], "", 0.0
     for char in text:

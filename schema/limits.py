@@ -97,3 +97,7 @@ RESPONSE_CACHE_ENTRY_BYTES = 1_024
 """Memory a kept answer takes besides its body and headers: its key, its record, its client's address and the
 cache's bookkeeping. Measured with tracemalloc at 770-840 bytes with one client per answer, the worst case
 (tests/test_limits_answers.py checks the budget in real memory)."""
+
+MAX_CHART_AREAS = 8
+"""Areas one line chart draws (/charts/{metric}.svg?area=…): beyond eight, lines cannot be told apart by colour,
+dash and marker, nor labelled."""

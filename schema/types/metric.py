@@ -17,7 +17,7 @@ from loaders.rankings import RankingKey
 from schema.connection import Connection, build_connection
 from schema.context import Info
 from schema.errors import BadUserInput, ServiceUnavailable
-from schema.limits import MAX_PAGE_SIZE
+from schema.limits import MAX_CHART_AREAS, MAX_PAGE_SIZE
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
 from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
@@ -176,6 +176,33 @@ class Metric(Node):
         asked = {"level": chosen if level else None, "date": date.isoformat() if date else None}
         query = urlencode({name: value for name, value in asked.items() if value})
         return f"/maps/{self.slug}.svg" + (f"?{query}" if query else "")
+
+    @strawberry.field(
+        description="Where to get a line chart (SVG) of the metric's totals over time: an absolute URL, e.g. "
+        "`https://…/charts/mynumber-card-issued-rate-soumu.svg?area=nation,130001`. Lines are told apart by colour, "
+        "dash, marker and a label; the chart has a text alternative with each line's first, last, lowest and highest "
+        "values and the credit lines. The chart answers 404 naming an area that has no totals of the metric."
+    )
+    def chart_url(
+        self,
+        info: Info,
+        areas: Annotated[
+            list[LocalGovCode] | None,
+            strawberry.argument(description=f"Up to {MAX_CHART_AREAS} areas (with `nation`, one fewer)."),
+        ] = None,
+        nation: Annotated[
+            bool | None,
+            strawberry.argument(description="Draw the nation as a whole too; by default only without `areas`."),
+        ] = None,
+    ) -> str:
+        codes = list(dict.fromkeys(areas or []))
+        drawn = ["nation"] if (nation if nation is not None else not codes) else []
+        drawn += codes
+        if not drawn:
+            raise BadUserInput("`chartUrl` needs an area or `nation: true`")
+        if len(drawn) > MAX_CHART_AREAS:
+            raise BadUserInput(f"`chartUrl` draws at most {MAX_CHART_AREAS} lines; {len(drawn)} were asked for")
+        return f"{info.context.public_url}/charts/{self.slug}.svg?" + urlencode({"area": ",".join(drawn)}, safe=",")
 
     @strawberry.field(description="Comparisons the report states (「3.6倍」, 「+5,776条項」).")
     async def comparisons(self, info: Info) -> list[Comparison]:
