@@ -10,8 +10,12 @@ from db.paging import Slice
 from db.sql import sql
 from db.types import Executor, Record
 
-__all__ = ["SearchTerms", "like_literal", "search_count", "search_form", "search_page", "search_terms"]
+__all__ = ["SearchTerms", "like_literal", "search_count", "search_form", "search_page", "search_terms", "typo_terms"]
 
+# Shorter queries would forgive too much (two characters with one wrong match almost anything); longer ones would
+# send too many patterns.
+MIN_TYPO_LENGTH = 4
+MAX_TYPO_LENGTH = 20
 # A query of these characters only (in search form) is read as romaji or English too.
 _LATIN_QUERY = re.compile(r"[a-z0-9āēīōū\s\-'.,&()/+]+")
 
@@ -28,6 +32,7 @@ class SearchTerms:
     names_equal: list[str]
     names_start: list[str]
     anywhere: list[str]
+    body: list[str]
     latin_equal: list[str]
     latin_start: list[str]
     latin_word: list[str]
@@ -50,12 +55,44 @@ def search_terms(query: str) -> SearchTerms | None:
         names_equal=[f"%\n{f}\n%" for f in names],
         names_start=[f"%\n{f}%" for f in names],
         anywhere=[f"%{f}%" for f in names],
+        body=[f"%{f}%" for f in names],
         latin_equal=[f"%\n{f}\n%" for f in spaced],
         latin_start=[f"%\n{f}%" for f in spaced],
         latin_word=[f"%{f}%" for f in spaced],
         words_equal=[f"%\n{f} \n%" for f in spaced],
         words_whole=[f"%{f} %" for f in spaced],
     )
+
+
+def typo_terms(query: str) -> SearchTerms | None:
+    """Patterns that forgive one wrong, extra or missing character (「マイナポータk」, 「ガバメンントクラウド」,
+    「mynaportl」) in a name, romaji or English title, for a query of MIN_TYPO_LENGTH..MAX_TYPO_LENGTH characters;
+    tried only when the query as typed finds nothing."""
+    typed = search_form(query).strip()
+    if not MIN_TYPO_LENGTH <= len(typed) <= MAX_TYPO_LENGTH:
+        return None
+    forms = _one_off(typed)
+    latin = _one_off("".join(latin_words(typed))) if _LATIN_QUERY.fullmatch(typed) else []
+    return SearchTerms(
+        names_equal=[f"%\n{f}\n%" for f in forms],
+        names_start=[f"%\n{f}%" for f in forms],
+        anywhere=[f"%{f}%" for f in forms],
+        body=[],
+        latin_equal=[f"%\n {f}\n%" for f in latin],
+        latin_start=[f"%\n {f}%" for f in latin],
+        latin_word=[f"% {f}%" for f in latin],
+        words_equal=[],
+        words_whole=[],
+    )
+
+
+def _one_off(text: str) -> list[str]:
+    """LIKE patterns for `text` with one character wrong, one too many, or one missing."""
+    chars = [like_literal(c) for c in text]
+    wrong = ["".join([*chars[:i], "_", *chars[i + 1 :]]) for i in range(len(chars))]
+    extra = ["".join(chars[:i] + chars[i + 1 :]) for i in range(len(chars))]
+    missing = ["".join([*chars[:i], "_", *chars[i:]]) for i in range(1, len(chars))]
+    return list(dict.fromkeys(wrong + extra + missing)) if len(chars) >= MIN_TYPO_LENGTH else []
 
 
 async def search_page(db: Executor, page: Slice, terms: SearchTerms, kinds: list[str] | None) -> list[Record]:
@@ -73,10 +110,13 @@ async def search_page(db: Executor, page: Slice, terms: SearchTerms, kinds: list
             terms.latin_word,
             terms.words_equal,
             terms.words_whole,
+            terms.body,
         )
     )
 
 
 async def search_count(db: Executor, terms: SearchTerms, kinds: list[str] | None) -> int:
-    count: int = await db.fetchval(sql("search_count"), kinds, terms.anywhere, terms.latin_word, terms.words_whole)
+    count: int = await db.fetchval(
+        sql("search_count"), kinds, terms.anywhere, terms.latin_word, terms.words_whole, terms.body
+    )
     return count

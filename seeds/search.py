@@ -81,7 +81,7 @@ def _report_documents(report: Report, aids: SearchAids) -> list[Document]:
     for g in report.policy_goals:
         documents.append(Document("PolicyGoal", g.slug, g.title, body=[g.tagline, g.challenge, g.vision, g.text]))
     for s in report.mission:
-        documents.append(Document("MissionStatement", s.slug, s.title, body=[s.subtitle or "", s.text]))
+        documents.append(Document("MissionStatement", s.slug, s.title, body=[s.kind, s.subtitle or "", s.text]))
     for p in report.priority_plan:
         body = [p.group or "", *(part for sub in p.sub_items for part in (sub.title, *sub.details))]
         documents.append(Document("PriorityPlanItem", p.slug, p.title, body=body))

@@ -1,7 +1,7 @@
 -- Documents of the kinds $5 (NULL: every kind) that match, best first: a name (title, reading, alias), romaji or
 -- English equal to the query (tier 0), starting with it (tier 1), holding it (tier 2: anywhere in a name, at a word
 -- start of the romaji and English, as whole words of an area's English name), then the text (tier 3).
--- Each $6..$13 is a list of LIKE patterns (db/search.py). $1 after rank, $2 before rank, $3 limit, $4 backward.
+-- Each $6..$14 is a list of LIKE patterns (db/search.py); $14 for the text. $1 after rank, $2 before rank, $3 limit, $4 backward.
 SELECT ranked.*
 FROM (
     SELECT matched.*,
@@ -20,7 +20,7 @@ FROM (
         FROM search_document AS d
         WHERE ($5::text[] IS NULL OR d.kind = ANY($5::text[]))
           AND (d.names_norm LIKE ANY($8::text[]) OR d.latin_norm LIKE ANY($11::text[])
-               OR d.words_norm LIKE ANY($13::text[]) OR d.body_norm LIKE ANY($8::text[]))
+               OR d.words_norm LIKE ANY($13::text[]) OR d.body_norm LIKE ANY($14::text[]))
     ) AS matched
 ) AS ranked
 WHERE ($1::bigint IS NULL OR ranked.rank > $1::bigint)

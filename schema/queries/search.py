@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from db.search import search_count, search_page, search_terms
+from db.search import search_count, search_page, search_terms, typo_terms
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.errors import BadUserInput
@@ -20,7 +20,9 @@ SEARCH_CURSOR = "search"
 QUERY_DESCRIPTION = (
     f"Words to find (1..{MAX_SEARCH_LENGTH} characters), as typed: full- or half-width, hiragana or katakana, "
     "kanji or its kana reading, romaji (bousai, bōsai, bosai) or English; kanji and okurigana variants and the "
-    "names people use (マイナ保険証) are folded as the README's search section lists. `%` and `_` are taken literally."
+    "names people use (マイナ保険証) are folded as the README's search section lists. When nothing matches as typed, "
+    "one wrong, extra or missing character in a title is forgiven (queries of 4..20 characters). `%` and `_` are "
+    "taken literally."
 )
 
 
@@ -67,6 +69,9 @@ class SearchQuery:
         wanted = sorted({kind.value for kind in kinds}) if kinds is not None else None
         pool = info.context.pool
         rows = await search_page(pool, page.slice(), terms, wanted)
+        if not rows and (forgiving := typo_terms(query)) and await search_count(pool, terms, wanted) == 0:
+            terms = forgiving
+            rows = await search_page(pool, page.slice(), terms, wanted)
 
         async def count() -> int:
             return await search_count(pool, terms, wanted)
