@@ -87,12 +87,14 @@ def typo_terms(query: str) -> SearchTerms | None:
 
 
 def _one_off(text: str) -> list[str]:
-    """LIKE patterns for `text` with one character wrong, one too many, or one missing."""
+    """LIKE patterns for `text` with one character wrong, one too many or one missing: each character in turn
+    replaced by `%`, which also lets a neighbour or two around it differ (one pattern per character, not three)."""
     chars = [like_literal(c) for c in text]
-    wrong = ["".join([*chars[:i], "_", *chars[i + 1 :]]) for i in range(len(chars))]
-    extra = ["".join(chars[:i] + chars[i + 1 :]) for i in range(len(chars))]
-    missing = ["".join([*chars[:i], "_", *chars[i:]]) for i in range(1, len(chars))]
-    return list(dict.fromkeys(wrong + extra + missing)) if len(chars) >= MIN_TYPO_LENGTH else []
+    return (
+        [f"{''.join(chars[:i])}%{''.join(chars[i + 1 :])}" for i in range(len(chars))]
+        if len(chars) >= MIN_TYPO_LENGTH
+        else []
+    )
 
 
 async def search_page(db: Executor, page: Slice, terms: SearchTerms, kinds: list[str] | None) -> list[Record]:

@@ -68,8 +68,14 @@ class SearchQuery:
             raise BadUserInput("`kinds` is empty: name at least one kind, or leave it out to search every kind")
         wanted = sorted({kind.value for kind in kinds}) if kinds is not None else None
         pool = info.context.pool
+        first_page = after is None and before is None
         rows = await search_page(pool, page.slice(), terms, wanted)
-        if not rows and (forgiving := typo_terms(query)) and await search_count(pool, terms, wanted) == 0:
+        # An empty first page means nothing matched as typed; after a cursor, only the count can tell.
+        if (
+            not rows
+            and (forgiving := typo_terms(query))
+            and (first_page or await search_count(pool, terms, wanted) == 0)
+        ):
             terms = forgiving
             rows = await search_page(pool, page.slice(), terms, wanted)
 
