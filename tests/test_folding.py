@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from db.folding import latin_words, okurigana_form, search_form
+from db.search import MAX_TYPO_LENGTH, MIN_TYPO_LENGTH, typo_terms
 from seeds.report import read_report
 
 
@@ -55,3 +56,10 @@ def test_folding_twice_changes_nothing_on_the_whole_report() -> None:
 def test_latin_words() -> None:
     assert latin_words("My Number Card (GSS), e-Gov") == ["my", "number", "card", "gss", "e", "gov"]
     assert latin_words("Chūō-ku, Sapporo") == ["chūō", "ku", "sapporo"]
+
+
+def test_typos_are_forgiven_from_the_shortest_to_the_longest_query_and_no_further() -> None:
+    assert typo_terms("あ" * (MIN_TYPO_LENGTH - 1)) is None
+    assert typo_terms("あ" * MIN_TYPO_LENGTH) is not None
+    assert typo_terms("あ" * MAX_TYPO_LENGTH) is not None
+    assert typo_terms("あ" * (MAX_TYPO_LENGTH + 1)) is None
