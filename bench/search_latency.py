@@ -25,6 +25,16 @@ TERMS = [
     "口座",
     "%",
     "2023年度",
+    "bousai",
+    "mynaportal",
+    "my number card",
+    "AI",
+    "sapporo",
+    "引っ越し",
+    "書面揭示",
+    "マイナ保険証",
+    "オールハンズ",
+    "マイナポータk",
 ]
 QUERY = "query($q: String!) { search(query: $q, first: 20) { totalCount nodes { kind title node { id } } } }"
 

@@ -37,6 +37,7 @@ from cli.steps import (
 from db.embedded import EmbeddedClusterError
 from schema import build_schema
 from seeds.catalog_imports import CatalogImportError
+from seeds.english import read_search_aids
 from seeds.imports import ImportFileError
 from seeds.records import SeedError
 from seeds.report import REPORT_DIR, read_report
@@ -229,7 +230,9 @@ def data_check(settings: Settings, args: argparse.Namespace) -> int:
     """Validate the curated files and the sources without touching a database."""
     fetched = fetch_sources(settings)
     with timed("check", "curated report data") as details:
-        summary = check_report(read_report(args.report_dir))
+        report = read_report(args.report_dir)
+        summary = check_report(report)
+        read_search_aids(report, args.report_dir)
         details.append(", ".join(f"{n} {what}" for what, n in summary.items()))
     return 0 if all(r.available for r in fetched) else 1
 

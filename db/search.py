@@ -1,20 +1,23 @@
-"""Substring search over the search documents: the normal form shared by loads and queries, and the query."""
+"""Search over the search documents: a query's forms and LIKE patterns, and the two queries that use them."""
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from dataclasses import dataclass
 
+from db.folding import latin_words, okurigana_form, search_form
 from db.paging import Slice
 from db.sql import sql
 from db.types import Executor, Record
 
-_KATAKANA = range(ord("ァ"), ord("ヶ") + 1)
-_TO_HIRAGANA = {code: code - 0x60 for code in _KATAKANA}
+__all__ = ["SearchTerms", "like_literal", "search_count", "search_form", "search_page", "search_terms", "typo_terms"]
 
-
-def search_form(text: str) -> str:
-    """NFKC (full/half width folded), lower case, katakana as hiragana: 「ﾎﾞｳｻｲ」 and 「ボウサイ」 -> 「ぼうさい」."""
-    return unicodedata.normalize("NFKC", text).lower().translate(_TO_HIRAGANA)
+# Shorter queries would forgive too much (two characters with one wrong match almost anything); longer ones would
+# send too many patterns.
+MIN_TYPO_LENGTH = 4
+MAX_TYPO_LENGTH = 20
+# A query of these characters only (in search form) is read as romaji or English too.
+_LATIN_QUERY = re.compile(r"[a-z0-9āēīōū\s\-'.,&()/+]+")
 
 
 def like_literal(text: str) -> str:
@@ -22,12 +25,100 @@ def like_literal(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-async def search_page(db: Executor, page: Slice, query: str) -> list[Record]:
-    """Documents matching `query` (already in search form), best first, with `rank`, `total` and `tier`."""
-    literal = like_literal(query)
-    return list(await db.fetch(sql("search_page"), *page.arguments()[:4], query, f"{literal}%", f"%{literal}%"))
+@dataclass(frozen=True)
+class SearchTerms:
+    """LIKE patterns for a query, per column of search_document (see db/migrations/010_search_forms.sql)."""
+
+    names_equal: list[str]
+    names_start: list[str]
+    anywhere: list[str]
+    body: list[str]
+    latin_equal: list[str]
+    latin_start: list[str]
+    latin_word: list[str]
+    words_equal: list[str]
+    words_whole: list[str]
 
 
-async def search_count(db: Executor, query: str) -> int:
-    count: int = await db.fetchval(sql("search_count"), f"%{like_literal(query)}%")
+def search_terms(query: str) -> SearchTerms | None:
+    """The patterns for what a person typed; None when nothing is left to search for once folded."""
+    typed = search_form(query).strip()
+    if not typed:
+        return None
+    forms = list(dict.fromkeys([typed, okurigana_form(typed).strip()]))
+    latin: list[str] = []
+    if _LATIN_QUERY.fullmatch(typed) and (found := latin_words(typed)):
+        latin = list(dict.fromkeys([" " + " ".join(found), " " + "".join(found)]))
+    names = [like_literal(f) for f in forms]
+    spaced = [like_literal(f) for f in latin]
+    return SearchTerms(
+        names_equal=[f"%\n{f}\n%" for f in names],
+        names_start=[f"%\n{f}%" for f in names],
+        anywhere=[f"%{f}%" for f in names],
+        body=[f"%{f}%" for f in names],
+        latin_equal=[f"%\n{f}\n%" for f in spaced],
+        latin_start=[f"%\n{f}%" for f in spaced],
+        latin_word=[f"%{f}%" for f in spaced],
+        words_equal=[f"%\n{f} \n%" for f in spaced],
+        words_whole=[f"%{f} %" for f in spaced],
+    )
+
+
+def typo_terms(query: str) -> SearchTerms | None:
+    """Patterns that forgive one wrong, extra or missing character (「マイナポータk」, 「ガバメンントクラウド」,
+    「mynaportl」) in a name, romaji or English title, for a query of MIN_TYPO_LENGTH..MAX_TYPO_LENGTH characters;
+    tried only when the query as typed finds nothing."""
+    typed = search_form(query).strip()
+    if not MIN_TYPO_LENGTH <= len(typed) <= MAX_TYPO_LENGTH:
+        return None
+    forms = _one_off(typed)
+    latin = _one_off("".join(latin_words(typed))) if _LATIN_QUERY.fullmatch(typed) else []
+    return SearchTerms(
+        names_equal=[f"%\n{f}\n%" for f in forms],
+        names_start=[f"%\n{f}%" for f in forms],
+        anywhere=[f"%{f}%" for f in forms],
+        body=[],
+        latin_equal=[f"%\n {f}\n%" for f in latin],
+        latin_start=[f"%\n {f}%" for f in latin],
+        latin_word=[f"% {f}%" for f in latin],
+        words_equal=[],
+        words_whole=[],
+    )
+
+
+def _one_off(text: str) -> list[str]:
+    """LIKE patterns for `text` with one character wrong, one too many or one missing: each character in turn
+    replaced by `%`, which also lets a neighbour or two around it differ (one pattern per character, not three)."""
+    chars = [like_literal(c) for c in text]
+    return (
+        [f"{''.join(chars[:i])}%{''.join(chars[i + 1 :])}" for i in range(len(chars))]
+        if len(chars) >= MIN_TYPO_LENGTH
+        else []
+    )
+
+
+async def search_page(db: Executor, page: Slice, terms: SearchTerms, kinds: list[str] | None) -> list[Record]:
+    """Documents matching `terms`, best first, with `rank`, `total` and `tier`."""
+    return list(
+        await db.fetch(
+            sql("search_page"),
+            *page.arguments()[:4],
+            kinds,
+            terms.names_equal,
+            terms.names_start,
+            terms.anywhere,
+            terms.latin_equal,
+            terms.latin_start,
+            terms.latin_word,
+            terms.words_equal,
+            terms.words_whole,
+            terms.body,
+        )
+    )
+
+
+async def search_count(db: Executor, terms: SearchTerms, kinds: list[str] | None) -> int:
+    count: int = await db.fetchval(
+        sql("search_count"), kinds, terms.anywhere, terms.latin_word, terms.words_whole, terms.body
+    )
     return count

@@ -24,6 +24,10 @@ async def agency_roles(db: Executor) -> list[Record]:
     return list(await db.fetch(sql("agency_roles")))
 
 
+async def english_titles(db: Executor) -> list[Record]:
+    return list(await db.fetch(sql("english_titles")))
+
+
 async def report_sections(db: Executor) -> list[Record]:
     return list(await db.fetch(sql("report_sections")))
 

@@ -80,6 +80,14 @@ class Loaders:
         return whole_table(self.dispatch, partial(texts.priority_plan_items, self.pool))
 
     @cached_property
+    def agency_roles(self) -> Loader[None, list[Record]]:
+        return whole_table(self.dispatch, partial(texts.agency_roles, self.pool))
+
+    @cached_property
+    def english_titles(self) -> Loader[None, list[Record]]:
+        return whole_table(self.dispatch, partial(texts.english_titles, self.pool))
+
+    @cached_property
     def report_sections(self) -> Loader[None, list[Record]]:
         return whole_table(self.dispatch, partial(texts.report_sections, self.pool))
 

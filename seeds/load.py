@@ -14,10 +14,11 @@ from db.dataset import dataset_version
 from seeds import directory, mynumber, shapes
 from seeds.catalog_imports import read_catalog_import, stored_catalog_imports
 from seeds.directory import LocalGov
+from seeds.english import read_search_aids
 from seeds.imports import read_import, stored_imports
 from seeds.report import REPORT_DIR, Report, read_report
 from seeds.rows import TABLE_COLUMNS, report_tables
-from seeds.search import SEARCH_COLUMNS, search_rows
+from seeds.search import ENGLISH_COLUMNS, SEARCH_COLUMNS, english_rows, search_rows
 from seeds.source_rows import SourceData
 from seeds.sources import FetchResult
 
@@ -78,6 +79,7 @@ async def load(
         return result
 
     report = read_report(report_dir)
+    aids = read_search_aids(report, report_dir)
     sources = read_sources(fetched, result)
     metrics = {m.slug for m in report.metrics}
     areas = {g.code for g in sources.directory}
@@ -99,7 +101,8 @@ async def load(
         tables = report_tables(report, await writes.initiative_ids(conn), sources)
         for table, columns in TABLE_COLUMNS.items():
             await writes.copy_rows(conn, table, columns, tables.rows.get(table, []))
-        await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report, sources))
+        await writes.copy_rows(conn, "search_document", SEARCH_COLUMNS, search_rows(report, sources, aids))
+        await writes.copy_rows(conn, "english_title", ENGLISH_COLUMNS, english_rows(aids))
         await writes.copy_rows(
             conn, "area_shape", shapes.COLUMNS, shapes.shape_rows(area_shapes) if area_shapes else []
         )

@@ -1,78 +1,122 @@
-"""Search documents built at load time: what can be found, its title, kana reading and text, in search form."""
+"""Search documents built at load time: one for every object a person may look for, in search form."""
 
 from __future__ import annotations
 
-import pykakasi
-
-from db.search import search_form
 from seeds.catalog_imports import ImportedEntry
+from seeds.english import SearchAids
 from seeds.report import Report
 from seeds.rows import Row
+from seeds.search_forms import Document, Reader, add_synonyms, column, document_forms
 from seeds.source_rows import SourceData
 
-SEARCH_COLUMNS = ("id", "kind", "key", "title", "title_norm", "reading_norm", "body_norm", "kind_order")
+ENGLISH_COLUMNS = ("kind", "slug", "text", "official")
+SEARCH_COLUMNS = ("id", "kind", "key", "title", "names_norm", "latin_norm", "words_norm", "body_norm", "kind_order")
+# Among equally good matches, the order of kinds; also every kind `search(kinds:)` may name.
 KIND_ORDER = {
     "Initiative": 1,
-    "Prefecture": 2,
-    "Municipality": 3,
-    "Metric": 4,
-    "Milestone": 5,
-    "ServiceCatalog": 6,
-    "Service": 7,
+    "FocusArea": 2,
+    "Prefecture": 3,
+    "Municipality": 4,
+    "Metric": 5,
+    "Milestone": 6,
+    "ServiceCatalog": 7,
+    "Service": 8,
+    "PolicyGoal": 9,
+    "MissionStatement": 10,
+    "PriorityPlanItem": 11,
+    "ReportSection": 12,
+    "AgencyRole": 13,
 }
 
 
-class Reader:
-    """Kana readings of Japanese text by pykakasi's dictionary (「防災」 -> 「ぼうさい」)."""
-
-    def __init__(self) -> None:
-        self._kakasi = pykakasi.kakasi()  # type: ignore[no-untyped-call]
-
-    def reading(self, text: str) -> str:
-        return "".join(part["hira"] for part in self._kakasi.convert(text))
-
-
-def search_rows(report: Report, sources: SourceData) -> list[Row]:
+def search_rows(report: Report, sources: SourceData, aids: SearchAids) -> list[Row]:
     """Rows of search_document, ids from 1. Local governments keep the kana their source gives as the reading."""
+    documents = [*_report_documents(report, aids), *_area_documents(sources), *_service_documents(report, sources)]
     reader = Reader()
-    directory = sources.directory
-    prefecture_names = {g.code: g.name for g in directory if g.level == "prefecture"}
-    # (kind, key, title, reading or None to read it with pykakasi, body)
-    documents: list[tuple[str, str, str, str | None, list[str]]] = []
+    forms = [document_forms(reader, d) for d in documents]
+    add_synonyms(aids.synonyms_path, aids.synonyms, forms)
+    return [
+        (
+            row_id,
+            d.kind,
+            d.key,
+            d.title,
+            column(f.names),
+            column(f.latin),
+            column(f.words),
+            column(f.body),
+            KIND_ORDER[d.kind],
+        )
+        for row_id, (d, f) in enumerate(zip(documents, forms, strict=True), start=1)
+    ]
+
+
+def english_rows(aids: SearchAids) -> list[Row]:
+    return [(kind, slug, r.text, r.official) for (kind, slug), r in sorted(aids.english.items())]
+
+
+def _report_documents(report: Report, aids: SearchAids) -> list[Document]:
+    def english(kind: str, slug: str) -> str | None:
+        rendering = aids.english.get((kind, slug))
+        return rendering.text if rendering else None
+
+    documents: list[Document] = []
     for i in report.initiatives:
         body = [i.headline, i.lead or "", i.achievements_title, i.achievements, i.background, *i.outlook]
-        documents.append(("Initiative", i.slug, i.title, None, body))
-    for g in directory:
-        kind = "Prefecture" if g.level == "prefecture" else "Municipality"
-        body = [prefecture_names.get(g.prefecture_code or "", ""), g.county or "", g.name_en or "", g.kind]
-        documents.append((kind, g.code, g.name, g.name_kana, body))
+        documents.append(Document("Initiative", i.slug, i.title, body=body, english=english("Initiative", i.slug)))
+    for a in report.focus_areas:
+        body = [a.section, *a.initiative_titles]
+        documents.append(Document("FocusArea", a.slug, a.name, body=body, english=english("FocusArea", a.slug)))
     for m in report.metrics:
         body = [m.description or "", *(o.stated for o in m.observations), *(c.stated for c in m.comparisons)]
-        documents.append(("Metric", m.slug, m.name, None, body))
+        documents.append(Document("Metric", m.slug, m.name, body=body, english=english("Metric", m.slug)))
     for i in report.initiatives:
         for position, text in enumerate(i.outlook, start=1):
-            documents.append(("Milestone", f"{i.slug}:{position}", text, None, []))
+            documents.append(Document("Milestone", f"{i.slug}:{position}", text))
     for c in report.catalogs:
-        documents.append(("ServiceCatalog", c.slug, c.name, None, [c.description or "", c.publisher]))
+        body = [c.description or "", c.publisher]
+        documents.append(
+            Document("ServiceCatalog", c.slug, c.name, body=body, english=english("ServiceCatalog", c.slug))
+        )
+    for g in report.policy_goals:
+        documents.append(Document("PolicyGoal", g.slug, g.title, body=[g.tagline, g.challenge, g.vision, g.text]))
+    for s in report.mission:
+        documents.append(Document("MissionStatement", s.slug, s.title, body=[s.kind, s.subtitle or "", s.text]))
+    for p in report.priority_plan:
+        body = [p.group or "", *(part for sub in p.sub_items for part in (sub.title, *sub.details))]
+        documents.append(Document("PriorityPlanItem", p.slug, p.title, body=body))
+    for r in report.sections:
+        documents.append(Document("ReportSection", r.slug, r.title, body=[r.headline or "", r.text, *r.items]))
+    for role in report.roles:
+        documents.append(Document("AgencyRole", str(role.position), role.text))
+    return documents
+
+
+def _area_documents(sources: SourceData) -> list[Document]:
+    prefecture_names = {g.code: g.name for g in sources.directory if g.level == "prefecture"}
+    return [
+        Document(
+            "Prefecture" if g.level == "prefecture" else "Municipality",
+            g.code,
+            g.name,
+            reading=g.name_kana,
+            body=[prefecture_names.get(g.prefecture_code or "", ""), g.county or "", g.kind],
+            english=g.name_en,
+            area=True,
+        )
+        for g in sources.directory
+    ]
+
+
+def _service_documents(report: Report, sources: SourceData) -> list[Document]:
     imported: dict[str, list[ImportedEntry]] = {}
     for _, entries in sources.imported_entries:
         for entry in entries:
             imported.setdefault(entry.catalog, []).append(entry)
+    documents: list[Document] = []
     for c in report.catalogs:
         named = [(e.name, [e.description or "", e.provider or ""]) for e in c.entries]
         named += [(e.name, [e.description or "", e.provider or ""]) for e in imported.get(c.slug, [])]
         for position, (name, body) in enumerate(named, start=1):
-            documents.append(("Service", f"{c.slug}:{position}", name, None, body))
-    return [
-        (
-            row_id,
-            kind,
-            key,
-            title,
-            search_form(title),
-            search_form(reading if reading is not None else reader.reading(title)),
-            search_form("\n".join(part for part in body if part)),
-            KIND_ORDER[kind],
-        )
-        for row_id, (kind, key, title, reading, body) in enumerate(documents, start=1)
-    ]
+            documents.append(Document("Service", f"{c.slug}:{position}", name, body=body))
+    return documents

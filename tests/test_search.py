@@ -112,3 +112,83 @@ async def test_search_pages_by_cursor(client: httpx.AsyncClient) -> None:
         after = page["pageInfo"]["endCursor"]
     assert seen == [n["node"]["id"] for n in everything["nodes"]]
     assert len(seen) == everything["totalCount"] > 7
+
+
+KINDS = """query($query: String!, $kinds: [SearchKind!], $first: Int) {
+  search(query: $query, kinds: $kinds, first: $first) { totalCount nodes { kind title node { id } } }
+}"""
+
+
+async def _kinds(client: httpx.AsyncClient, query: str, kinds: list[str] | None, first: int = 100) -> dict[str, Any]:
+    body = await graphql(client, KINDS, {"query": query, "kinds": kinds, "first": first})
+    assert "errors" not in body, body
+    result: dict[str, Any] = body["data"]["search"]
+    return result
+
+
+async def test_ai_finds_the_ai_page_and_no_area_whose_english_name_merely_holds_ai(client: httpx.AsyncClient) -> None:
+    result = await _kinds(client, "AI", None)
+    assert result["nodes"][0]["title"] == "AI"
+    assert {n["kind"] for n in result["nodes"]}.isdisjoint({"Prefecture", "Municipality"})
+    assert result["totalCount"] == len(result["nodes"]) < 30
+
+
+async def test_an_areas_english_name_matches_whole_words_only(client: httpx.AsyncClient) -> None:
+    assert (await _kinds(client, "sapporo", ["MUNICIPALITY"]))["nodes"][0]["title"] == "札幌市"
+    assert (await _kinds(client, "sappor", ["MUNICIPALITY", "PREFECTURE"]))["totalCount"] == 0
+
+
+async def test_kinds_narrow_the_results_and_their_count(client: httpx.AsyncClient) -> None:
+    everything = await _kinds(client, "マイナポータル", None)
+    metrics = await _kinds(client, "マイナポータル", ["METRIC"])
+    both = await _kinds(client, "マイナポータル", ["METRIC", "INITIATIVE", "METRIC"])
+    assert {n["kind"] for n in metrics["nodes"]} == {"Metric"}
+    assert metrics["totalCount"] == len(metrics["nodes"]) < everything["totalCount"]
+    assert {n["kind"] for n in both["nodes"]} == {"Metric", "Initiative"}
+    assert both["nodes"][0]["title"] == "マイナポータル"
+
+
+async def test_an_empty_list_of_kinds_is_refused(client: httpx.AsyncClient) -> None:
+    body = await graphql(client, KINDS, {"query": "防災", "kinds": []})
+    assert body["data"] is None
+    assert body["errors"][0]["message"].startswith("`kinds` is empty")
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_an_agency_role_is_found_and_fetched_by_its_id(client: httpx.AsyncClient) -> None:
+    found = (await _kinds(client, "全体設計", ["AGENCY_ROLE"]))["nodes"]
+    assert [n["kind"] for n in found] == ["AgencyRole"]
+    body = await graphql(client, "query($id: ID!) { node(id: $id) { ... on AgencyRole { position text } } }",
+                         {"id": found[0]["node"]["id"]})  # fmt: skip
+    assert body["data"]["node"] == {"position": 1, "text": found[0]["title"]}
+
+
+async def test_one_wrong_character_is_forgiven_only_when_nothing_matches_as_typed(client: httpx.AsyncClient) -> None:
+    typo = await _kinds(client, "マイナポータk", None)
+    assert typo["nodes"][0]["title"] == "マイナポータル"
+    assert typo["totalCount"] == len(typo["nodes"])
+    # Found as typed: its one-off neighbour 「公金受取口座の登録率」 is not added.
+    exact = [n["title"] for n in (await _kinds(client, "公金受取口座の登録件数", None))["nodes"]]
+    assert exact[0] == "公金受取口座の登録件数"
+    assert "公金受取口座の登録率" not in exact
+    # Three characters with one wrong would match almost anything: not forgiven.
+    assert (await _kinds(client, "防炎庁", None))["totalCount"] == 0
+
+
+ENGLISH = """{
+  initiatives(first: 30) { nodes { slug englishTitle { text official } } }
+  focusAreas { englishTitle { text official } }
+  metric(slug: "mynaportal-registered-users") { englishTitle { text official } }
+  serviceCatalog(slug: "dfft-history") { englishTitle { text official } }
+}"""
+
+
+async def test_english_titles_say_whether_they_are_the_agencys_or_hirakus(client: httpx.AsyncClient) -> None:
+    data = (await graphql(client, ENGLISH))["data"]
+    titles = {n["slug"]: n["englishTitle"] for n in data["initiatives"]["nodes"]}
+    assert titles["mynaportal"] == {"text": "Myna Portal", "official": True}
+    assert titles["disaster-prevention"] == {"text": "Disaster prevention", "official": False}
+    assert all(t is not None for t in titles.values())
+    assert all(a["englishTitle"]["official"] is False for a in data["focusAreas"])
+    assert data["metric"]["englishTitle"] == {"text": "Registered users of Myna Portal", "official": False}
+    assert data["serviceCatalog"]["englishTitle"] == {"text": "History of DFFT", "official": True}

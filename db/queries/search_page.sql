@@ -1,6 +1,7 @@
--- Documents containing $7 (a LIKE pattern) in title, reading or body, best first: the title or its reading
--- equal to $5 (tier 0), starting with it ($6, tier 1), containing it (tier 2), then the body (tier 3).
--- $1 after rank, $2 before rank, $3 limit, $4 backward.
+-- Documents of the kinds $5 (NULL: every kind) that match, best first: a name (title, reading, alias), romaji or
+-- English equal to the query (tier 0), starting with it (tier 1), holding it (tier 2: anywhere in a name, at a word
+-- start of the romaji and English, as whole words of an area's English name), then the text (tier 3).
+-- Each $6..$14 is a list of LIKE patterns (db/search.py); $14 for the text. $1 after rank, $2 before rank, $3 limit, $4 backward.
 SELECT ranked.*
 FROM (
     SELECT matched.*,
@@ -9,13 +10,17 @@ FROM (
     FROM (
         SELECT d.id, d.kind, d.key, d.title, d.kind_order,
                CASE
-                   WHEN d.title_norm = $5::text OR d.reading_norm = $5::text THEN 0
-                   WHEN d.title_norm LIKE $6::text OR d.reading_norm LIKE $6::text THEN 1
-                   WHEN d.title_norm LIKE $7::text OR d.reading_norm LIKE $7::text THEN 2
+                   WHEN d.names_norm LIKE ANY($6::text[]) OR d.latin_norm LIKE ANY($9::text[])
+                       OR d.words_norm LIKE ANY($12::text[]) THEN 0
+                   WHEN d.names_norm LIKE ANY($7::text[]) OR d.latin_norm LIKE ANY($10::text[]) THEN 1
+                   WHEN d.names_norm LIKE ANY($8::text[]) OR d.latin_norm LIKE ANY($11::text[])
+                       OR d.words_norm LIKE ANY($13::text[]) THEN 2
                    ELSE 3
                END AS tier
         FROM search_document AS d
-        WHERE d.title_norm LIKE $7::text OR d.reading_norm LIKE $7::text OR d.body_norm LIKE $7::text
+        WHERE ($5::text[] IS NULL OR d.kind = ANY($5::text[]))
+          AND (d.names_norm LIKE ANY($8::text[]) OR d.latin_norm LIKE ANY($11::text[])
+               OR d.words_norm LIKE ANY($13::text[]) OR d.body_norm LIKE ANY($14::text[]))
     ) AS matched
 ) AS ranked
 WHERE ($1::bigint IS NULL OR ranked.rank > $1::bigint)

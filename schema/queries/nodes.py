@@ -10,6 +10,7 @@ import strawberry
 from schema.context import Info
 from schema.errors import NotFound, PublicError, literal
 from schema.node import Node, decode_id
+from schema.types.agency_role import AgencyRole
 from schema.types.focus_area import FocusArea
 from schema.types.initiative import Initiative
 from schema.types.metric import Metric
@@ -76,6 +77,9 @@ async def find_node(info: Info, type_name: str, key: str) -> Node | None:
         loader, build = texts[type_name]
         rows = await loader.load(None)
         return next((build(row) for row in rows if row["slug"] == key), None)
+    if type_name == "AgencyRole":
+        rows = await loaders.agency_roles.load(None)
+        return next((AgencyRole.from_row(row) for row in rows if str(row["position"]) == key), None)
     return None
 
 

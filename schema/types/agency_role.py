@@ -6,14 +6,18 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.node import Node
 from schema.types.source import Source, cited
 
 
 @strawberry.type(description="One of the 10 roles the Digital Agency takes on, in the report's words.")
-class AgencyRole:
+class AgencyRole(Node):
     position: int = strawberry.field(description="Its number, 1 to 10.")
     text: str = strawberry.field(description="Verbatim.")
     citation_id: strawberry.Private[int]
+
+    def global_key(self) -> str:
+        return str(self.position)
 
     @strawberry.field(description="Where the report states it.")
     async def source(self, info: Info) -> Source:

@@ -7,6 +7,7 @@ import strawberry
 from db.types import Record
 from schema.context import Info
 from schema.node import Node
+from schema.types.rendering import ENGLISH_TITLE, Rendering, english_title
 from schema.types.rows import from_record
 from schema.types.source import Source, report_passage
 
@@ -21,6 +22,10 @@ class FocusArea(Node):
 
     def global_key(self) -> str:
         return self.slug
+
+    @strawberry.field(description=ENGLISH_TITLE)
+    async def english_title(self, info: Info) -> Rendering | None:
+        return await english_title(info, "FocusArea", self.slug)
 
     @strawberry.field(description="Where the report states it.")
     async def source(self, info: Info) -> Source:

@@ -12,6 +12,7 @@ from schema.pagination import After, Before, First, Last, PageRequest
 from schema.types.focus_area import FocusArea
 from schema.types.metric import METRIC_CURSOR, Metric
 from schema.types.milestone import Milestone
+from schema.types.rendering import ENGLISH_TITLE, Rendering, english_title
 from schema.types.rows import from_record
 from schema.types.service_catalog import ServiceCatalog
 from schema.types.source import Source, report_passage
@@ -35,6 +36,10 @@ class Initiative(Node):
 
     def global_key(self) -> str:
         return self.slug
+
+    @strawberry.field(description=ENGLISH_TITLE)
+    async def english_title(self, info: Info) -> Rendering | None:
+        return await english_title(info, "Initiative", self.slug)
 
     @strawberry.field(description="The focus area the report files this initiative under.")
     async def focus_area(self, info: Info) -> FocusArea | None:

@@ -25,6 +25,7 @@ from schema.strings import checked
 from schema.types.comparison import Comparison
 from schema.types.observation import DimensionInput, Observation
 from schema.types.ranking import AreaLevel, AreaRank, AreaRanking, no_areas, no_values
+from schema.types.rendering import ENGLISH_TITLE, Rendering, english_title
 from schema.types.source import Source, cited
 from schema.types.target import Target
 
@@ -59,6 +60,10 @@ class Metric(Node):
 
     def global_key(self) -> str:
         return self.slug
+
+    @strawberry.field(description=ENGLISH_TITLE)
+    async def english_title(self, info: Info) -> Rendering | None:
+        return await english_title(info, "Metric", self.slug)
 
     @strawberry.field(description="The most recent national observation.")
     async def latest(self, info: Info) -> Observation | None:

@@ -14,10 +14,11 @@ MATCHES = {0: "title", 1: "title", 2: "title", 3: "text"}
 
 @strawberry.type(description="A match of `search`: the object, its title, and whether the title or the text matched.")
 class SearchResult:
-    kind: str = strawberry.field(description="Initiative, Metric, Milestone, ServiceCatalog or Service.")
+    kind: str = strawberry.field(description="The type name of the object found (a `SearchKind`, e.g. Initiative).")
     title: str = strawberry.field(description="The object's title or name, as published.")
     matched_in: str = strawberry.field(
-        description="`title` when the title or its kana reading holds the query; `text` when only the body does."
+        description="`title` when the title, its reading (kana or romaji), its English title or an alias holds the "
+        "query; `text` when only the body does."
     )
     key: strawberry.Private[str]
 

@@ -13,6 +13,7 @@ from schema.context import Info
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest
 from schema.types.catalog_category import CatalogCategory, FacetValues
+from schema.types.rendering import ENGLISH_TITLE, Rendering, english_title
 from schema.types.service import Service
 from schema.types.source import Source, cited
 
@@ -38,6 +39,10 @@ class ServiceCatalog(Node):
 
     def global_key(self) -> str:
         return self.slug
+
+    @strawberry.field(description=ENGLISH_TITLE)
+    async def english_title(self, info: Info) -> Rendering | None:
+        return await english_title(info, "ServiceCatalog", self.slug)
 
     @strawberry.field(description="The taxonomy: top-level categories with their sub-categories.")
     async def categories(self, info: Info) -> list[CatalogCategory]:
