@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from seeds.catalog_imports import ImportedEntry
 from seeds.english import SearchAids
+from seeds.milestones import report_milestones
 from seeds.report import Report
 from seeds.rows import Row
 from seeds.search_forms import Document, Reader, add_synonyms, column, document_forms
@@ -70,9 +71,8 @@ def _report_documents(report: Report, aids: SearchAids) -> list[Document]:
     for m in report.metrics:
         body = [m.description or "", *(o.stated for o in m.observations), *(c.stated for c in m.comparisons)]
         documents.append(Document("Metric", m.slug, m.name, body=body, english=english("Metric", m.slug)))
-    for i in report.initiatives:
-        for position, text in enumerate(i.outlook, start=1):
-            documents.append(Document("Milestone", f"{i.slug}:{position}", text))
+    for item in report_milestones(report):  # 今後の展開 and the steps the report dates elsewhere (chapter 1)
+        documents.append(Document("Milestone", f"{item.initiative or item.section}:{item.position}", item.text))
     for c in report.catalogs:
         body = [c.description or "", c.publisher]
         documents.append(

@@ -114,3 +114,20 @@ async def test_what_people_type_finds_the_object_in_the_top_three(
 
 def test_there_are_at_least_sixty_queries() -> None:
     assert len(QUERIES) >= 60
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("引っ越し", "2023年2月に引越し手続きのオンライン申請を全自治体で開始しました。"),
+        ("android", "スマートフォンに電子証明書を搭載するサービスを、2023年5月にAndroid端末で開始しました。"),
+        ("個別データの点検", "個別データの点検が必要とされた機関は、原則として11月末までに点検を実施する予定です。"),
+    ],
+)
+async def test_the_steps_of_chapter_1_are_found_among_milestones(
+    client: httpx.AsyncClient, typed: str, title: str
+) -> None:
+    """Milestones of report sections (chapter 1) are indexed like those of initiatives."""
+    body = await graphql(client, SEARCH, {"query": typed, "kinds": ["MILESTONE"]})
+    assert "errors" not in body, body
+    assert ("Milestone", title) in [(n["kind"], n["title"]) for n in body["data"]["search"]["nodes"]]
