@@ -144,13 +144,22 @@ async def compare(
 ) -> list[Outcome]:
     """Every case through both schemas, CONCURRENCY cases at a time."""
     gate = asyncio.Semaphore(CONCURRENCY)
+    running_before = asyncio.all_tasks()
 
     async def one(case: Case) -> Outcome:
         async with gate:
             expected = await answer(ordinary, pool, case)
             return Outcome(case, expected, await answer(under_test, pool, case))
 
-    return list(await asyncio.gather(*(one(case) for case in cases)))
+    outcomes = list(await asyncio.gather(*(one(case) for case in cases)))
+    # graphql-core's ordinary executor settles the siblings of a field that failed in tasks of its own
+    # (`settle_in_background`). Waiting for the tasks the comparison started means none is still pending when the
+    # test's event loop closes, where it would be reported as a coroutine never awaited (in whichever test the
+    # garbage happens to be collected).
+    started = asyncio.all_tasks() - running_before - {asyncio.current_task()}
+    if started:
+        await asyncio.wait(started, timeout=PATIENT_S)
+    return outcomes
 
 
 async def compare_on_two_cores(

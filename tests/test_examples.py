@@ -105,7 +105,7 @@ def json_lines(output: str) -> list[Any]:
 async def test_curl_example_posts_gets_and_pages(base_url: str) -> None:
     require("curl")
     out = await run([require("bash"), str(EXAMPLES / "curl.sh")], base_url)
-    assert "search 「ぼうさい」: 7 matches" in out
+    assert "search 「ぼうさい」: 8 matches" in out
     assert "  防災\n" in out
     assert "マイナポータルの利用者登録数: 約6,410万人 on 2023-07-31 (p.20)" in out
     assert "出典：デジタル庁「デジタル庁 年次報告書（2022年9月 – 2023年8月）」" in out
@@ -132,7 +132,7 @@ async def test_js_example_searches_ranks_and_pages(base_url: str) -> None:
     major = int(version.lstrip("v").split(".")[0])
     assert major >= 18, f"node {version}: the example needs Node 18+ for fetch (CI has Node 20)"
     out = await run([node, str(EXAMPLES / "js_client.mjs")], base_url)
-    assert "search 「ぼうさい」: 7 matches" in out
+    assert "search 「ぼうさい」: 8 matches" in out
     assert "Initiative: 防災 (in title)" in out
     assert "1. 姫島村 (大分県) 95.4%" in out
     assert "札幌市: 47 values, 7.4% on 2017-03-08 to 56.8% on 2022-12-31" in out
