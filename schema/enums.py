@@ -119,3 +119,18 @@ class SearchKind(Enum):
     )
     REPORT_SECTION = strawberry.enum_value("ReportSection", description="A section of the report.")
     AGENCY_ROLE = strawberry.enum_value("AgencyRole", description="A role of the Digital Agency.")
+
+
+@strawberry.enum(description="Whether a milestone has taken place, as the report says.")
+class MilestoneStatus(Enum):
+    _value_: str  # what the database holds (typed for mypy: `enum_value` wraps it)
+    PLANNED = strawberry.enum_value("planned", description="Still to come, or the report does not say it took place.")
+    DONE = strawberry.enum_value("done", description="The report says it took place (「2023年5月に…開始しました」).")
+
+
+@strawberry.enum(description="Which part of the Digital Agency's ミッション・ビジョン・バリュー a statement is.")
+class MissionStatementKind(Enum):
+    _value_: str  # what the database holds (typed for mypy: `enum_value` wraps it)
+    MISSION = strawberry.enum_value("mission", description="The Mission (ミッション).")
+    VISION = strawberry.enum_value("vision", description="A Vision (ビジョン).")
+    VALUE = strawberry.enum_value("value", description="A Value (バリュー).")

@@ -13,7 +13,8 @@ from seeds.sources import FetchResult, SourceRowError
 from tests.support import graphql
 
 PAGE = """query($after: String) { municipalities(first: 100, after: $after) {
-  totalCount nodes { code code5 name nameKana nameEn kind kindLabel county population populationDate prefecture { code } }
+  totalCount nodes { code code5 name nameKana nameEn kind kindLabel county population populationDate
+    prefecture { code } }
   pageInfo { hasNextPage endCursor } } }"""
 
 
@@ -75,7 +76,8 @@ async def test_towns_and_villages_have_their_county(client: httpx.AsyncClient) -
 
 @pytest.mark.parametrize("code", ["01100", "011002"])
 async def test_a_municipality_by_5_or_6_digits(client: httpx.AsyncClient, code: str) -> None:
-    query = "query($c: LocalGovCode!) { municipality(code: $c) { code name nameKana nameEn kind kindLabel prefecture { name } } }"
+    query = """query($c: LocalGovCode!) {
+      municipality(code: $c) { code name nameKana nameEn kind kindLabel prefecture { name } } }"""
     body = await graphql(client, query, {"c": code})
     assert body["data"]["municipality"] == {
         "code": "011002",

@@ -135,7 +135,7 @@ async def test_the_report_texts(client: httpx.AsyncClient) -> None:
     assert len(data["policyGoals"]) == 6
     assert data["policyGoals"][0]["title"] == "デジタル化による成長戦略"
     kinds = [m["kind"] for m in data["missionStatements"]]
-    assert (kinds.count("mission"), kinds.count("vision"), kinds.count("value")) == (1, 2, 4)
+    assert (kinds.count("MISSION"), kinds.count("VISION"), kinds.count("VALUE")) == (1, 2, 4)
     assert [p["position"] for p in data["priorityPlan"]] == list(range(1, 11))
     assert data["priorityPlan"][0]["title"].startswith("マイナンバーカードとデジタル行政サービスで")
     assert len(data["agencyRoles"]) == 10

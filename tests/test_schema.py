@@ -91,6 +91,8 @@ ENUM_FIELDS = {
     ("SearchResult", "kind"): "SearchKind",
     ("SearchResult", "matchedIn"): "MatchedIn",
     ("Source", "citationKind"): "CitationKind",
+    ("Milestone", "status"): "MilestoneStatus",
+    ("MissionStatement", "kind"): "MissionStatementKind",
 }
 
 
