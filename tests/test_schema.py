@@ -109,6 +109,12 @@ def test_enumerable_answers_are_enums_with_a_description_on_every_value() -> Non
         assert [name for name, value in enum.values.items() if not value.description] == [], enum_name
 
 
+def test_every_enum_value_has_a_description() -> None:
+    schema = build_schema()._schema
+    enums = [t for n, t in schema.type_map.items() if isinstance(t, GraphQLEnumType) and not n.startswith("__")]
+    assert [f"{e.name}.{name}" for e in enums for name, value in e.values.items() if not value.description] == []
+
+
 def test_the_kinds_of_municipality_filter_by_the_names_area_kind_answers_with() -> None:
     schema = build_schema()._schema
     area_kind, municipality_kind = schema.type_map["AreaKind"], schema.type_map["MunicipalityKind"]

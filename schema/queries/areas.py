@@ -44,9 +44,10 @@ class MunicipalityFilter:
 
 @strawberry.enum(description="How municipalities can be sorted.")
 class MunicipalityOrderField(Enum):
-    CODE = "code"
-    NAME_KANA = "name_kana"
-    POPULATION = "population"
+    _value_: str  # the column or SQL word it stands for (typed for mypy: `enum_value` wraps it)
+    CODE = strawberry.enum_value("code", description="By 全国地方公共団体コード.")
+    NAME_KANA = strawberry.enum_value("name_kana", description="By reading (五十音順).")
+    POPULATION = strawberry.enum_value("population", description="By population.")
 
 
 @strawberry.input(description="Sort order of municipalities (default: by code).")
