@@ -32,7 +32,7 @@ query Municipalities($code: LocalGovCode!, $first: Int!, $after: String) {
     municipalities(first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { code name kind }
+      nodes { code name kindLabel }
     }
   }
 }
@@ -83,7 +83,7 @@ def main() -> int:
         print(f"  dataset licence: {data['dataset']['licence']}; {data['dataset']['attribution']}")
 
         prefecture, found = municipalities(client, prefecture_code)
-        summary = ", ".join(f"{kind} {count}" for kind, count in Counter(m["kind"] for m in found).most_common())
+        summary = ", ".join(f"{kind} {count}" for kind, count in Counter(m["kindLabel"] for m in found).most_common())
         print(f"{prefecture}: {len(found)} municipalities ({summary})")
         print(f"  first {found[0]['name']} ({found[0]['code']}), last {found[-1]['name']} ({found[-1]['code']})")
     return 0

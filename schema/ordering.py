@@ -9,14 +9,16 @@ import strawberry
 
 @strawberry.enum(description="Sort direction.")
 class OrderDirection(Enum):
-    ASC = "asc"
-    DESC = "desc"
+    _value_: str  # the column or SQL word it stands for (typed for mypy: `enum_value` wraps it)
+    ASC = strawberry.enum_value("asc", description="Ascending: smallest, earliest or first in order first.")
+    DESC = strawberry.enum_value("desc", description="Descending: largest, latest or last in order first.")
 
 
 @strawberry.enum(description="How initiatives can be sorted.")
 class InitiativeOrderField(Enum):
-    POSITION = "position"
-    TITLE = "title"
+    _value_: str  # the column or SQL word it stands for (typed for mypy: `enum_value` wraps it)
+    POSITION = strawberry.enum_value("position", description="Report order.")
+    TITLE = strawberry.enum_value("title", description="By title (code points).")
 
 
 @strawberry.input(description="Sort order of initiatives (default: report order).")
@@ -29,9 +31,10 @@ class InitiativeOrder:
 
 @strawberry.enum(description="How metrics can be sorted.")
 class MetricOrderField(Enum):
-    POSITION = "position"
-    NAME = "name"
-    SLUG = "slug"
+    _value_: str  # the column or SQL word it stands for (typed for mypy: `enum_value` wraps it)
+    POSITION = strawberry.enum_value("position", description="Report order.")
+    NAME = strawberry.enum_value("name", description="By name (code points).")
+    SLUG = strawberry.enum_value("slug", description="By slug.")
 
 
 @strawberry.input(description="Sort order of metrics (default: report order).")
@@ -44,8 +47,9 @@ class MetricOrder:
 
 @strawberry.enum(description="How milestones can be sorted.")
 class MilestoneOrderField(Enum):
-    POSITION = "position"
-    DUE = "due"
+    _value_: str  # the column or SQL word it stands for (typed for mypy: `enum_value` wraps it)
+    POSITION = strawberry.enum_value("position", description="Report order.")
+    DUE = strawberry.enum_value("due", description="By the end of the period, undated items last.")
 
 
 @strawberry.input(description="Sort order of milestones (default: report order).")

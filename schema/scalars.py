@@ -1,10 +1,14 @@
-"""Custom scalars: LocalGovCode, the code of a local government, checked wherever a code is taken."""
+"""Custom scalars: LocalGovCode, the code of a local government, checked wherever a code is taken; and the dates,
+with the standard their text follows (`@specifiedBy`) so that code generators can map them to a date type."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from typing import NewType
 
 import strawberry
+from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.types.scalar import ScalarDefinition
 
 from db.areacode import normalise
@@ -29,5 +33,17 @@ SCALARS: dict[object, ScalarDefinition] = {
         ),
         serialize=str,
         parse_value=_parse,
-    )
+    ),
+    # Strawberry's own Date and DateTime (same names, same parsing and isoformat answers), with the standard named.
+    dt.date: dataclasses.replace(
+        DateDefinition,
+        description="A calendar date, YYYY-MM-DD (RFC 3339 full-date, ISO 8601), e.g. 2023-08-31.",
+        specified_by_url="https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
+    ),
+    dt.datetime: dataclasses.replace(
+        DateTimeDefinition,
+        description="A date and time with its UTC offset (RFC 3339 date-time, ISO 8601), e.g. "
+        "2026-01-01T00:00:00+00:00.",
+        specified_by_url="https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
+    ),
 }

@@ -13,7 +13,8 @@ from seeds.sources import FetchResult, SourceRowError
 from tests.support import graphql
 
 PAGE = """query($after: String) { municipalities(first: 100, after: $after) {
-  totalCount nodes { code code5 name nameKana nameEn kind county population populationDate prefecture { code } }
+  totalCount nodes { code code5 name nameKana nameEn kind kindLabel county population populationDate
+    prefecture { code } }
   pageInfo { hasNextPage endCursor } } }"""
 
 
@@ -30,10 +31,19 @@ async def _all_municipalities(client: httpx.AsyncClient) -> list[dict[str, Any]]
 
 async def test_1788_local_governments_with_their_kinds(client: httpx.AsyncClient) -> None:
     municipalities = await _all_municipalities(client)
-    prefectures = (await graphql(client, "{ prefectures { code kind } }"))["data"]["prefectures"]
+    prefectures = (await graphql(client, "{ prefectures { code kind kindLabel } }"))["data"]["prefectures"]
     assert len(prefectures) == 47
     assert len(municipalities) == 1741
-    assert Counter(m["kind"] for m in municipalities) == {"政令市": 20, "特別区": 23, "市": 772, "町": 743, "村": 183}
+    kinds = {"DESIGNATED_CITY": 20, "SPECIAL_WARD": 23, "CITY": 772, "TOWN": 743, "VILLAGE": 183}
+    assert Counter(m["kind"] for m in municipalities) == kinds
+    assert Counter(m["kindLabel"] for m in municipalities) == {
+        "政令市": 20,
+        "特別区": 23,
+        "市": 772,
+        "町": 743,
+        "村": 183,
+    }
+    assert {(p["kind"], p["kindLabel"]) for p in prefectures} == {("PREFECTURE", "都道府県")}
     assert len({m["code"] for m in municipalities} | {p["code"] for p in prefectures}) == 1788
 
 
@@ -66,14 +76,16 @@ async def test_towns_and_villages_have_their_county(client: httpx.AsyncClient) -
 
 @pytest.mark.parametrize("code", ["01100", "011002"])
 async def test_a_municipality_by_5_or_6_digits(client: httpx.AsyncClient, code: str) -> None:
-    query = "query($c: LocalGovCode!) { municipality(code: $c) { code name nameKana nameEn kind prefecture { name } } }"
+    query = """query($c: LocalGovCode!) {
+      municipality(code: $c) { code name nameKana nameEn kind kindLabel prefecture { name } } }"""
     body = await graphql(client, query, {"c": code})
     assert body["data"]["municipality"] == {
         "code": "011002",
         "name": "札幌市",
         "nameKana": "さっぽろし",
         "nameEn": "Sapporo",
-        "kind": "政令市",
+        "kind": "DESIGNATED_CITY",
+        "kindLabel": "政令市",
         "prefecture": {"name": "北海道"},
     }
 
@@ -130,7 +142,7 @@ async def test_municipalities_by_name_or_kana(client: httpx.AsyncClient, typed: 
 async def test_search_finds_a_municipality_by_its_kana(client: httpx.AsyncClient) -> None:
     body = await graphql(client, '{ search(query: "さっぽろ") { nodes { kind title node { id } } } }')
     first = body["data"]["search"]["nodes"][0]
-    assert (first["kind"], first["title"]) == ("Municipality", "札幌市")
+    assert (first["kind"], first["title"]) == ("MUNICIPALITY", "札幌市")
 
 
 async def test_filters_and_order(client: httpx.AsyncClient) -> None:
@@ -166,3 +178,11 @@ def test_the_two_na_codes_are_filled_in_by_name() -> None:
         _municipal_code(Path("f.csv"), 7, "<NA>", ("東京都", "千代田区"))
     with pytest.raises(SourceRowError, match="wrong check digit"):
         _municipal_code(Path("f.csv"), 7, "11003", ("北海道", "札幌市"))
+
+
+async def test_the_kind_an_area_answers_with_filters_municipalities(client: httpx.AsyncClient) -> None:
+    """A client can send back the kind it read: `Area.kind` and the filter's `MunicipalityKind` share their names."""
+    kind = (await graphql(client, '{ municipality(code: "011002") { kind } }'))["data"]["municipality"]["kind"]
+    query = "query($k: MunicipalityKind!) { municipalities(filter: {kind: $k}) { totalCount } }"
+    body = await graphql(client, query, {"k": kind})
+    assert body["data"]["municipalities"]["totalCount"] == 20

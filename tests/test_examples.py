@@ -133,7 +133,7 @@ async def test_js_example_searches_ranks_and_pages(base_url: str) -> None:
     assert major >= 18, f"node {version}: the example needs Node 18+ for fetch (CI has Node 20)"
     out = await run([node, str(EXAMPLES / "js_client.mjs")], base_url)
     assert "search 「ぼうさい」: 8 matches" in out
-    assert "Initiative: 防災 (in title)" in out
+    assert "INITIATIVE: 防災 (in TITLE)" in out
     assert "1. 姫島村 (大分県) 95.4%" in out
     assert "札幌市: 47 values, 7.4% on 2017-03-08 to 56.8% on 2022-12-31" in out
     assert "出典：総務省" in out

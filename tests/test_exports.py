@@ -49,7 +49,8 @@ async def test_observations_repeat_the_values_and_sources_of_the_api(client: htt
     [row] = [r for r in rows if r["date"] == latest["date"] and r["area_level"] == "nation" and r["dimensions"] == "{}"]
     assert row["metric_name"] == api["name"]
     assert (row["value"], row["stated"]) == (latest["exactValue"], latest["displayValue"])
-    assert (row["unit"], row["unit_label"]) == (api["unit"], api["unitLabel"])
+    # The file keeps the lower-case unit code; the API gives it as a `MetricUnit` name.
+    assert (row["unit"].upper(), row["unit_label"]) == (api["unit"], api["unitLabel"])
     source = latest["source"]
     assert (row["source_section"], row["source_page"]) == (source["section"], str(source["page"]))
     assert (row["source_quote"], row["attribution"]) == (source["quote"], source["attribution"])

@@ -19,7 +19,7 @@ async def test_post_query_returns_report_data(client: httpx.AsyncClient) -> None
     assert first["title"] == "マイナンバーカード普及"
     assert first["focusArea"]["name"] == "生活者・事業者・職員にやさしいサービスの提供"
     assert first["source"]["page"] == 20
-    assert first["source"]["citationKind"] == "primary"
+    assert first["source"]["citationKind"] == "PRIMARY"
     assert first["source"]["attribution"].startswith("出典：デジタル庁")
     assert [n["slug"] for n in data["initiatives"]["nodes"]] == [
         "mynumber-card-adoption",

@@ -32,12 +32,12 @@ async def test_a_metric_answers_with_its_latest_value_and_source(client: httpx.A
     assert source["section"].endswith("マイナポータル")
     assert "約6,410万人（2023年7月31日時点）" in source["quote"]
     assert source["figureOwner"] == "デジタル庁"
-    assert source["citationKind"] == "primary"
+    assert source["citationKind"] == "PRIMARY"
     assert source["licence"] == "政府標準利用規約（第2.0版）"
     assert source["attribution"].startswith("出典：デジタル庁「デジタル庁 年次報告書（2022年9月 – 2023年8月）」")
     assert "p.20" in source["attribution"]
     assert source["attributionEn"].startswith("Source: デジタル庁, デジタル庁 年次報告書")
-    assert {(c["kind"], c["value"], c["stated"]) for c in metric["comparisons"]} >= {("ratio", 3.6, "前年比で3.6倍超")}
+    assert {(c["kind"], c["value"], c["stated"]) for c in metric["comparisons"]} >= {("RATIO", 3.6, "前年比で3.6倍超")}
     assert any(c["atLeast"] for c in metric["comparisons"])
     assert metric["initiative"] == {"slug": "mynaportal"}
 
@@ -45,7 +45,7 @@ async def test_a_metric_answers_with_its_latest_value_and_source(client: httpx.A
 async def test_a_quoted_national_figure_says_it_is_quoted(client: httpx.AsyncClient) -> None:
     body = await graphql(client, "{ metrics(first: 100) { nodes { slug latest { source { citationKind url } } } } }")
     quoted = [
-        m for m in body["data"]["metrics"]["nodes"] if m["latest"] and m["latest"]["source"]["citationKind"] == "quoted"
+        m for m in body["data"]["metrics"]["nodes"] if m["latest"] and m["latest"]["source"]["citationKind"] == "QUOTED"
     ]
     assert quoted, "the national figures quoted by press pages keep citationKind quoted"
     assert all(not m["latest"]["source"]["url"].startswith("https://digital.go.jp") for m in quoted)
@@ -123,8 +123,8 @@ async def test_catalogues_give_their_lists_in_full(client: httpx.AsyncClient) ->
     assert len(fields) == 11
     assert all(field["children"] for field in fields)
     gss = {n["name"]: n["status"] for n in catalogs["gss-adopting-agencies"]["entries"]["nodes"]}
-    assert gss["人事院"] == "done"
-    assert gss["宮内庁"] == "planned"
+    assert gss["人事院"] == "DONE"
+    assert gss["宮内庁"] == "PLANNED"
 
 
 async def test_the_report_texts(client: httpx.AsyncClient) -> None:
@@ -135,7 +135,7 @@ async def test_the_report_texts(client: httpx.AsyncClient) -> None:
     assert len(data["policyGoals"]) == 6
     assert data["policyGoals"][0]["title"] == "デジタル化による成長戦略"
     kinds = [m["kind"] for m in data["missionStatements"]]
-    assert (kinds.count("mission"), kinds.count("vision"), kinds.count("value")) == (1, 2, 4)
+    assert (kinds.count("MISSION"), kinds.count("VISION"), kinds.count("VALUE")) == (1, 2, 4)
     assert [p["position"] for p in data["priorityPlan"]] == list(range(1, 11))
     assert data["priorityPlan"][0]["title"].startswith("マイナンバーカードとデジタル行政サービスで")
     assert len(data["agencyRoles"]) == 10
@@ -236,14 +236,14 @@ async def test_a_change_from_one_printed_value_to_another_keeps_both(client: htt
     query = """{ metric(slug: "value-practice-respondent-share") {
         comparisons { kind value baselineValue stated source { quote } } } }"""
     [comparison] = (await graphql(client, query))["data"]["metric"]["comparisons"]
-    assert (comparison["kind"], comparison["value"], comparison["baselineValue"]) == ("change", 91, 85)
+    assert (comparison["kind"], comparison["value"], comparison["baselineValue"]) == ("CHANGE", 91, 85)
     assert "85%から91%へ" in comparison["source"]["quote"]
 
 
 async def test_an_improvement_printed_in_percent_is_not_read_as_points(client: httpx.AsyncClient) -> None:
     query = """{ metric(slug: "staff-satisfaction-level") { comparisons { kind value stated } } }"""
     [comparison] = (await graphql(client, query))["data"]["metric"]["comparisons"]
-    assert comparison == {"kind": "percent_change", "value": 7, "stated": "2022年5月から11月の半年間で7%改善"}
+    assert comparison == {"kind": "PERCENT_CHANGE", "value": 7, "stated": "2022年5月から11月の半年間で7%改善"}
 
 
 async def test_printed_values_carry_the_counter_word_of_their_metric(client: httpx.AsyncClient) -> None:
@@ -256,3 +256,21 @@ async def test_printed_values_carry_the_counter_word_of_their_metric(client: htt
         assert all(value.endswith(label) for value in shown.values()), shown
     users = (await graphql(client, query, {"slug": "mynaportal-registered-users"}))["data"]["metric"]
     assert {n["date"]: n["displayValue"] for n in users["observations"]["nodes"]}["2022-08-07"] == "1832.1万人"
+
+
+async def test_metrics_filter_by_the_unit_and_kind_they_answer_with(client: httpx.AsyncClient) -> None:
+    """`Metric.unit` answers PERCENT; the filter takes that name, and the lower-case code it took before."""
+    query = """query($unit: String, $kind: String) {
+      metrics(first: 100, filter: {unit: $unit, kind: $kind}) { totalCount nodes { unit kind } } }"""
+    by_name = (await graphql(client, query, {"unit": "PERCENT"}))["data"]["metrics"]
+    by_code = (await graphql(client, query, {"unit": "percent"}))["data"]["metrics"]
+    assert by_name == by_code
+    assert by_name["totalCount"] == 17 and {m["unit"] for m in by_name["nodes"]} == {"PERCENT"}
+    counts = (await graphql(client, query, {"kind": "COUNT"}))["data"]["metrics"]
+    assert counts["totalCount"] >= 60 and {m["kind"] for m in counts["nodes"]} == {"COUNT"}
+
+
+async def test_an_observation_answers_its_date_basis_and_area_code(client: httpx.AsyncClient) -> None:
+    query = """{ metric(slug: "mynaportal-registered-users") { latest { dateBasis areaCode } } }"""
+    latest = (await graphql(client, query))["data"]["metric"]["latest"]
+    assert latest == {"dateBasis": "STATED", "areaCode": None}

@@ -32,7 +32,7 @@ async def test_every_way_of_typing_bousai_finds_the_disaster_prevention_page(
 ) -> None:
     result = await _search(client, typed)
     first = result["nodes"][0]
-    assert (first["kind"], first["title"], first["matchedIn"]) == ("Initiative", "防災", "title")
+    assert (first["kind"], first["title"], first["matchedIn"]) == ("INITIATIVE", "防災", "TITLE")
     assert first["node"]["slug"] == "disaster-prevention"
 
 
@@ -47,7 +47,7 @@ async def test_english_words_match_case_insensitively(client: httpx.AsyncClient)
     result = await _search(client, "gss")
     titles = [n["title"] for n in result["nodes"]]
     assert "ガバメントソリューションサービス (GSS)" in titles
-    assert result["nodes"][0]["matchedIn"] == "title"
+    assert result["nodes"][0]["matchedIn"] == "TITLE"
 
 
 async def test_a_two_character_query_finds_results(client: httpx.AsyncClient) -> None:
@@ -58,8 +58,8 @@ async def test_a_two_character_query_finds_results(client: httpx.AsyncClient) ->
 
 async def test_titles_come_before_text(client: httpx.AsyncClient) -> None:
     matched = [n["matchedIn"] for n in (await _search(client, "マイナポータル"))["nodes"]]
-    assert "text" in matched
-    assert matched == sorted(matched, key=lambda where: where != "title")
+    assert "TEXT" in matched
+    assert matched == sorted(matched, key=lambda where: where != "TITLE")
 
 
 async def test_kana_reading_of_a_kanji_title(client: httpx.AsyncClient) -> None:
@@ -70,7 +70,7 @@ async def test_kana_reading_of_a_kanji_title(client: httpx.AsyncClient) -> None:
 @pytest.mark.parametrize("wildcard", ["%", "_", "%%%%", "\\", "_%_"])
 async def test_wildcards_are_taken_literally(client: httpx.AsyncClient, wildcard: str) -> None:
     result = await _search(client, wildcard)
-    assert all(wildcard in n["title"] for n in result["nodes"] if n["matchedIn"] == "title")
+    assert all(wildcard in n["title"] for n in result["nodes"] if n["matchedIn"] == "TITLE")
     if wildcard != "%":
         assert result["totalCount"] == 0
 
@@ -129,7 +129,7 @@ async def _kinds(client: httpx.AsyncClient, query: str, kinds: list[str] | None,
 async def test_ai_finds_the_ai_page_and_no_area_whose_english_name_merely_holds_ai(client: httpx.AsyncClient) -> None:
     result = await _kinds(client, "AI", None)
     assert result["nodes"][0]["title"] == "AI"
-    assert {n["kind"] for n in result["nodes"]}.isdisjoint({"Prefecture", "Municipality"})
+    assert {n["kind"] for n in result["nodes"]}.isdisjoint({"PREFECTURE", "MUNICIPALITY"})
     assert result["totalCount"] == len(result["nodes"]) < 30
 
 
@@ -142,9 +142,9 @@ async def test_kinds_narrow_the_results_and_their_count(client: httpx.AsyncClien
     everything = await _kinds(client, "マイナポータル", None)
     metrics = await _kinds(client, "マイナポータル", ["METRIC"])
     both = await _kinds(client, "マイナポータル", ["METRIC", "INITIATIVE", "METRIC"])
-    assert {n["kind"] for n in metrics["nodes"]} == {"Metric"}
+    assert {n["kind"] for n in metrics["nodes"]} == {"METRIC"}
     assert metrics["totalCount"] == len(metrics["nodes"]) < everything["totalCount"]
-    assert {n["kind"] for n in both["nodes"]} == {"Metric", "Initiative"}
+    assert {n["kind"] for n in both["nodes"]} == {"METRIC", "INITIATIVE"}
     assert both["nodes"][0]["title"] == "マイナポータル"
 
 
@@ -157,7 +157,7 @@ async def test_an_empty_list_of_kinds_is_refused(client: httpx.AsyncClient) -> N
 
 async def test_an_agency_role_is_found_and_fetched_by_its_id(client: httpx.AsyncClient) -> None:
     found = (await _kinds(client, "全体設計", ["AGENCY_ROLE"]))["nodes"]
-    assert [n["kind"] for n in found] == ["AgencyRole"]
+    assert [n["kind"] for n in found] == ["AGENCY_ROLE"]
     body = await graphql(client, "query($id: ID!) { node(id: $id) { ... on AgencyRole { position text } } }",
                          {"id": found[0]["node"]["id"]})  # fmt: skip
     assert body["data"]["node"] == {"position": 1, "text": found[0]["title"]}

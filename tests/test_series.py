@@ -63,7 +63,7 @@ async def test_counts_are_integers_and_rates_keep_their_precision(client: httpx.
     assert (issued["date"], issued["exactValue"]) == ("2022-12-31", "1113718")
     assert municipality["rate"]["nodes"][0]["exactValue"] == "56.8"
     source = issued["source"]
-    assert (source["figureOwner"], source["citationKind"], source["asOf"]) == ("総務省", "quoted", "2022-12-31")
+    assert (source["figureOwner"], source["citationKind"], source["asOf"]) == ("総務省", "QUOTED", "2022-12-31")
     assert source["url"].endswith("/static/data/20221231/all_localgovs.csv")
 
 

@@ -21,13 +21,14 @@ from schema.types.municipality import Municipality
 from schema.types.prefecture import MUNICIPALITY_CURSOR, Prefecture, no_prefecture
 
 
-@strawberry.enum(description="The kinds of municipality (市区町村).")
+@strawberry.enum(description="The kinds of municipality (市区町村): the names `Area.kind` answers with.")
 class MunicipalityKind(Enum):
-    DESIGNATED_CITY = "政令市"
-    SPECIAL_WARD = "特別区"
-    CITY = "市"
-    TOWN = "町"
-    VILLAGE = "村"
+    _value_: str  # what the database holds (typed for mypy: `enum_value` wraps it)
+    DESIGNATED_CITY = strawberry.enum_value("政令市", description="A designated city (政令指定都市), with wards.")
+    SPECIAL_WARD = strawberry.enum_value("特別区", description="One of the 23 special wards (特別区) of 東京都.")
+    CITY = strawberry.enum_value("市", description="A city (市) that is not a designated city.")
+    TOWN = strawberry.enum_value("町", description="A town (町).")
+    VILLAGE = strawberry.enum_value("村", description="A village (村).")
 
 
 @strawberry.input(description="Narrows the list of municipalities.")
@@ -43,9 +44,10 @@ class MunicipalityFilter:
 
 @strawberry.enum(description="How municipalities can be sorted.")
 class MunicipalityOrderField(Enum):
-    CODE = "code"
-    NAME_KANA = "name_kana"
-    POPULATION = "population"
+    _value_: str  # the column or SQL word it stands for (typed for mypy: `enum_value` wraps it)
+    CODE = strawberry.enum_value("code", description="By 全国地方公共団体コード.")
+    NAME_KANA = strawberry.enum_value("name_kana", description="By reading (五十音順).")
+    POPULATION = strawberry.enum_value("population", description="By population.")
 
 
 @strawberry.input(description="Sort order of municipalities (default: by code).")

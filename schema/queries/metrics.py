@@ -20,8 +20,17 @@ from schema.types.metric import METRIC_CURSOR, METRIC_SLUGS, Metric
 @strawberry.input(description="Narrows the list of metrics.")
 class MetricFilter:
     initiative: str | None = strawberry.field(default=None, description="Slug of an initiative.")
-    unit: str | None = strawberry.field(default=None, description="Unit code, e.g. `percent`.")
-    kind: str | None = strawberry.field(default=None, description="Kind, e.g. `count`.")
+    unit: str | None = strawberry.field(
+        default=None, description="A `MetricUnit` name as `Metric.unit` gives it (PERCENT), or in lower case (percent)."
+    )
+    kind: str | None = strawberry.field(
+        default=None, description="A `MetricKind` name as `Metric.kind` gives it (COUNT), or in lower case (count)."
+    )
+
+
+def _lowered(value: str | None) -> str | None:
+    # The enums' Python values are the lower-case names, which the database holds.
+    return None if value is None else value.lower()
 
 
 @strawberry.type
@@ -42,8 +51,8 @@ class MetricQuery:
         f = filter or MetricFilter()
         where = MetricWhere(
             checked_optional(f.initiative, "filter.initiative"),
-            checked_optional(f.unit, "filter.unit"),
-            checked_optional(f.kind, "filter.kind"),
+            _lowered(checked_optional(f.unit, "filter.unit")),
+            _lowered(checked_optional(f.kind, "filter.kind")),
         )
         pool = info.context.pool
         window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)

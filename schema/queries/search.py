@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -10,6 +9,7 @@ import strawberry
 from db.search import search_count, search_page, search_terms, typo_terms
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.enums import SearchKind
 from schema.errors import BadUserInput
 from schema.limits import MAX_SEARCH_LENGTH
 from schema.pagination import After, Before, First, Last, PageRequest
@@ -24,23 +24,6 @@ QUERY_DESCRIPTION = (
     "one wrong, extra or missing character in a title is forgiven (queries of 4..20 characters). `%` and `_` are "
     "taken literally."
 )
-
-
-@strawberry.enum(description="A kind of object `search` finds; `SearchResult.kind` is its type name.")
-class SearchKind(Enum):
-    INITIATIVE = "Initiative"
-    FOCUS_AREA = "FocusArea"
-    PREFECTURE = "Prefecture"
-    MUNICIPALITY = "Municipality"
-    METRIC = "Metric"
-    MILESTONE = "Milestone"
-    SERVICE_CATALOG = "ServiceCatalog"
-    SERVICE = "Service"
-    POLICY_GOAL = "PolicyGoal"
-    MISSION_STATEMENT = "MissionStatement"
-    PRIORITY_PLAN_ITEM = "PriorityPlanItem"
-    REPORT_SECTION = "ReportSection"
-    AGENCY_ROLE = "AgencyRole"
 
 
 @strawberry.type

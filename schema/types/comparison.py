@@ -8,16 +8,16 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.enums import ComparisonKind
 from schema.types.rows import decimal_text
 from schema.types.source import Source, cited
 
 
 @strawberry.type(description="A comparison as the report states it (「前年比で3.6倍超」, 「+5,776条項」).")
 class Comparison:
-    kind: str = strawberry.field(
-        description="`ratio` (倍), `difference` (in the metric's unit), `percent_point` (pt) or "
-        "`percent_change` (「約14%増」, 「7%改善」: a change printed in percent), or `change` (「85%から91%へ」: "
-        "`value` is the later value and `baselineValue` the earlier; no difference is computed)."
+    kind: ComparisonKind = strawberry.field(
+        description="RATIO (倍), DIFFERENCE (in the metric's unit), PERCENT_POINT (pt), PERCENT_CHANGE (「約14%増」) "
+        "or CHANGE (「85%から91%へ」)."
     )
     value: float = strawberry.field(description="The stated change as a number.")
     exact_value: str = strawberry.field(description="The same as an exact decimal string.")
@@ -39,7 +39,7 @@ class Comparison:
     @classmethod
     def from_row(cls, row: Record) -> Comparison:
         return cls(
-            kind=row["kind"],
+            kind=ComparisonKind(row["kind"]),
             value=float(row["value"]),
             exact_value=decimal_text(row["value"]),
             stated=row["stated"],

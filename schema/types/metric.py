@@ -16,6 +16,7 @@ from loaders.observations import ObservationPage
 from loaders.rankings import RankingKey
 from schema.connection import Connection, build_connection
 from schema.context import Info
+from schema.enums import MetricKind, MetricUnit
 from schema.errors import BadUserInput, ServiceUnavailable
 from schema.limits import MAX_CHART_AREAS, MAX_PAGE_SIZE
 from schema.node import Node
@@ -48,11 +49,11 @@ METRIC_SLUGS = "The metrics' slugs are listed by { metrics { nodes { slug } } }.
 class Metric(Node):
     slug: str = strawberry.field(description="Stable identifier.")
     name: str = strawberry.field(description="The report's own name for the figure.")
-    unit: str = strawberry.field(
-        description="Unit code: count, people, percent, yen, ratio, points, days, hours, minutes or years."
+    unit: MetricUnit = strawberry.field(
+        description="Unit: COUNT, PEOPLE, PERCENT, YEN, RATIO, POINTS, DAYS, HOURS, MINUTES or YEARS."
     )
     unit_label: str = strawberry.field(description="The unit as printed (件, 枚, 人, 社, %, 円 …).")
-    kind: str = strawberry.field(description="count, percent, ratio, currency, duration or score.")
+    kind: MetricKind = strawberry.field(description="COUNT, PERCENT, RATIO, CURRENCY, DURATION or SCORE.")
     description: str | None = strawberry.field(description="The report's own definition, where it gives one.")
     note: str | None = strawberry.field(description="Curators' remark: how it differs from similar figures.")
     metric_id: strawberry.Private[int]
@@ -254,9 +255,9 @@ class Metric(Node):
         return cls(
             slug=row["slug"],
             name=row["name"],
-            unit=row["unit"],
+            unit=MetricUnit(row["unit"]),
             unit_label=row["unit_label"],
-            kind=row["kind"],
+            kind=MetricKind(row["kind"]),
             description=row["description"],
             note=row["note"],
             metric_id=row["id"],

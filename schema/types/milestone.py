@@ -10,6 +10,7 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.enums import MilestoneStatus
 from schema.errors import ServiceUnavailable
 from schema.node import Node
 from schema.types.period import Period, fiscal_year_of
@@ -30,8 +31,8 @@ class Milestone(Node):
         description="Order within its parent, from 1: an initiative's 今後の展開 first, then the page's other dated "
         "steps; or the order within its report section."
     )
-    status: str = strawberry.field(
-        description="`planned`, or `done` when the report says it took place (「2023年5月に…開始しました」)."
+    status: MilestoneStatus = strawberry.field(
+        description="PLANNED, or DONE when the report says it took place (「2023年5月に…開始しました」)."
     )
     period: Period = strawberry.field(
         description="The first period of the wording (null dates when it states none); see `periods` for all."
@@ -81,7 +82,7 @@ class Milestone(Node):
         return cls(
             text=row["text"],
             position=row["position"],
-            status=row["status"],
+            status=MilestoneStatus(row["status"]),
             period=Period(
                 text=row["period_text"],
                 start=row["period_start"],

@@ -6,6 +6,7 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.enums import MissionStatementKind
 from schema.node import Node
 from schema.types.rows import from_record
 from schema.types.source import Source, cited
@@ -15,7 +16,7 @@ from schema.types.source import Source, cited
 class MissionStatement(Node):
     slug: str = strawberry.field(description="Stable identifier.")
     position: int = strawberry.field(description="Order in the report, from 1.")
-    kind: str = strawberry.field(description="`mission`, `vision` or `value`.")
+    kind: MissionStatementKind = strawberry.field(description="MISSION, VISION or VALUE.")
     title: str = strawberry.field(description="The heading, verbatim.")
     subtitle: str | None = strawberry.field(description="e.g. 「Government as a Service」, as printed.")
     text: str = strawberry.field(description="The body, verbatim.")
@@ -30,4 +31,4 @@ class MissionStatement(Node):
 
     @classmethod
     def from_row(cls, row: Record) -> MissionStatement:
-        return from_record(cls, row)
+        return from_record(cls, row, kind=MissionStatementKind(row["kind"]))

@@ -10,6 +10,8 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.enums import DateBasis
+from schema.scalars import LocalGovCode
 from schema.types.area import Area
 from schema.types.rows import decimal_text
 from schema.types.source import Source, cited
@@ -41,12 +43,12 @@ class Observation:
     )
     approximate: bool = strawberry.field(description="「約」, 「超」 or rounded in the source.")
     at_least: bool = strawberry.field(description="「以上」「超」: the value is a lower bound.")
-    date_basis: str = strawberry.field(
-        description="`stated`: the source gives the date; `report_period_end`: it gives none, and the value "
+    date_basis: DateBasis = strawberry.field(
+        description="STATED: the source gives the date; REPORT_PERIOD_END: it gives none, and the value "
         "stands at the end of the report's period (2023-08-31)."
     )
     period_start: dt.date | None = strawberry.field(description="First day of the period the value covers.")
-    area_code: str | None = strawberry.field(description="6-digit local government code; null for the nation.")
+    area_code: LocalGovCode | None = strawberry.field(description="6-digit local government code; null for the nation.")
     # The exact value and the breakdown as the database gives them, turned into text only when asked for (a page of
     # observations is read by the thousand).
     decimal: strawberry.Private[Decimal]
@@ -83,7 +85,7 @@ class Observation:
             display_value=row["stated"],
             approximate=row["approximate"],
             at_least=row["at_least"],
-            date_basis=row["date_basis"],
+            date_basis=DateBasis(row["date_basis"]),
             period_start=row["period_start"],
             area_code=row["area_code"],
             dimensions_json=row["dimensions"],

@@ -9,6 +9,7 @@ import strawberry
 from db.types import Record
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.enums import AreaKind
 from schema.errors import NotFound, literal, no_such
 from schema.pagination import After, Before, First, Last, PageRequest
 from schema.types.area import Area
@@ -55,7 +56,7 @@ def area_fields(row: Record) -> dict[str, Any]:
         "name": row["name"],
         "name_kana": row["name_kana"],
         "name_en": row["name_en"],
-        "kind": row["kind"],
+        "kind": AreaKind(row["kind"]),
         "population": row["population"],
         "population_date": row["population_date"],
         "latitude": row["latitude"],

@@ -18,8 +18,9 @@ from schema.types.prefecture import no_prefecture
 
 @strawberry.enum(description="A level of areas.")
 class AreaLevel(Enum):
-    PREFECTURE = "prefecture"
-    MUNICIPALITY = "municipality"
+    _value_: str  # the level the database holds (typed for mypy: `enum_value` wraps it)
+    PREFECTURE = strawberry.enum_value("prefecture", description="The 47 prefectures (都道府県).")
+    MUNICIPALITY = strawberry.enum_value("municipality", description="The 1,741 municipalities (市区町村).")
 
 
 @strawberry.type(description="An area's place in a ranking.")

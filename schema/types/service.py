@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 from db.types import Record
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.enums import ServiceStatus
 from schema.errors import ServiceUnavailable
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest
@@ -30,7 +31,7 @@ class Service(Node):
     description: str | None = strawberry.field(description="As published.")
     provider: str | None = strawberry.field(description="Who provides it, when stated.")
     url: str | None = strawberry.field(description="Where it is offered, when stated.")
-    status: str | None = strawberry.field(description="`done` or `planned`, when the source says so.")
+    status: ServiceStatus | None = strawberry.field(description="DONE or PLANNED, when the source says so.")
     period: Period | None = strawberry.field(description="The date or period the source gives, as printed and read.")
     target_users: list[str] = strawberry.field(description="Who it is for, as published (e.g. 住民, 自治体).")
     attributes: JSON = strawberry.field(
@@ -93,7 +94,7 @@ class Service(Node):
             description=row["description"],
             provider=row["provider"],
             url=row["url"],
-            status=row["status"],
+            status=None if row["status"] is None else ServiceStatus(row["status"]),
             period=Period(
                 text=row["period_text"],
                 start=row["period_start"],

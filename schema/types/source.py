@@ -8,9 +8,10 @@ import strawberry
 
 from db.types import Record
 from schema.context import Info
+from schema.enums import CitationKind
 from schema.errors import ServiceUnavailable
 
-CITATION_KINDS = "`primary` when the document is the figure owner's own; `quoted` when it quotes the owner."
+CITATION_KINDS = "PRIMARY when the document is the figure owner's own; QUOTED when it quotes the owner."
 
 
 @strawberry.type(description="Where a value is stated: document, section, page, as-of date, owner and licence.")
@@ -22,7 +23,7 @@ class Source:
     url: str = strawberry.field(description="Where the document is published.")
     as_of: dt.date | None = strawberry.field(description="The date the document gives for the value.")
     figure_owner: str = strawberry.field(description="Who the figure belongs to (e.g. デジタル庁, 総務省).")
-    citation_kind: str = strawberry.field(description=CITATION_KINDS)
+    citation_kind: CitationKind = strawberry.field(description=CITATION_KINDS)
     licence: str | None = strawberry.field(description="Terms of use of the document; null when not stated.")
     note: str | None = strawberry.field(description="Curators' remark: how the value was read, caveats.")
     attribution: str = strawberry.field(description="出典 line to show beside the value.")
@@ -45,7 +46,7 @@ class Source:
             url=row["url"],
             as_of=row["as_of"],
             figure_owner=row["figure_owner"],
-            citation_kind=row["citation_kind"],
+            citation_kind=CitationKind(row["citation_kind"]),
             licence=row["licence"],
             note=row["note"],
             attribution=f"出典：{row['figure_owner']}{document}{quoted_ja}{' ' + where if where else ''}{suffix_ja}",
@@ -69,7 +70,7 @@ class Source:
             url=edition["url"],
             as_of=None,
             figure_owner=edition["publisher"],
-            citation_kind="primary",
+            citation_kind=CitationKind.PRIMARY,
             licence=edition["licence"],
             note=None,
             attribution=f"{edition['attribution']}{' ' + where if where else ''}",
