@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import httpx
 
+from api.settings import Settings
 from seeds.sources import read_manifest
 from tests.support import graphql
 
@@ -122,15 +123,18 @@ async def test_maps_are_cached_by_dataset_version(client: httpx.AsyncClient) -> 
     assert other.status_code == 200
 
 
-async def test_metric_map_url_links_to_the_map(client: httpx.AsyncClient) -> None:
+async def test_issue_17_metric_map_url_is_absolute(client: httpx.AsyncClient, settings: Settings) -> None:
     query = f"""{{ rate: metric(slug: "{RATE}") {{ latest: mapUrl
                      byPrefecture: mapUrl(level: PREFECTURE, date: "2017-03-08") none: mapUrl(date: "2020-01-02") }}
                  national: metric(slug: "mynaportal-registered-users") {{ mapUrl }} }}"""
     data = (await graphql(client, query))["data"]
+    base = f"{settings.public_url}/maps/{RATE}.svg"
+    assert base.startswith(("http://", "https://"))
     assert data["rate"] == {
-        "latest": f"/maps/{RATE}.svg",
-        "byPrefecture": f"/maps/{RATE}.svg?level=prefecture&date=2017-03-08",
+        "latest": base,
+        "byPrefecture": f"{base}?level=prefecture&date=2017-03-08",
         "none": None,
     }
     assert data["national"] == {"mapUrl": None}
-    assert len(area_paths(parsed(await client.get(data["rate"]["byPrefecture"])))) == 47
+    url = data["rate"]["byPrefecture"].removeprefix(settings.public_url)
+    assert len(area_paths(parsed(await client.get(url)))) == 47
