@@ -31,7 +31,7 @@ async def test_a_municipal_map_has_one_titled_path_per_area_and_a_text_alternati
     assert root.get("width") and root.get("height") and len((root.get("viewBox") or "").split()) == 4
     title = root.findtext(f"{SVG}title") or ""
     desc = root.findtext(f"{SVG}desc") or ""
-    assert "人口に対する交付枚数率" in title and "2022-12-31" in title and "市区町村" in title
+    assert "2022-12-31" in title and "市区町村" in title
     for part in ("最小 31.7%（沖縄県 多良間村）", "中央値", "最大 95.4%（大分県 姫島村）", "値のない市区町村: 0"):
         assert part in desc
     paths = area_paths(root)
@@ -39,6 +39,18 @@ async def test_a_municipal_map_has_one_titled_path_per_area_and_a_text_alternati
     titles = [p.findtext(f"{SVG}title") or "" for p in paths]
     assert all(t.endswith("%（2022-12-31）") for t in titles)
     assert "大分県 姫島村: 95.4%（2022-12-31）" in titles
+
+
+async def test_issue_17_titles_name_the_metric_fully(client: httpx.AsyncClient) -> None:
+    # The column name alone does not say it is about マイナンバーカード: the cited publication's title says so.
+    root = parsed(await client.get(f"/maps/{RATE}.svg"))
+    full = "マイナンバーカード交付状況：人口に対する交付枚数率"
+    heading = [t.text or "" for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold"][0]
+    assert (root.findtext(f"{SVG}title") or "").startswith(full) and heading.startswith(full)
+    assert (root.findtext(f"{SVG}desc") or "").startswith(f"{full}の市区町村別の値")
+    # A name that already says it is kept as it is.
+    issued = parsed(await client.get("/maps/mynumber-card-issued-soumu.svg?level=prefecture"))
+    assert (issued.findtext(f"{SVG}title") or "").startswith("マイナンバーカード交付枚数（都道府県別")
 
 
 async def test_the_legend_has_five_numbered_classes_and_a_no_data_entry(client: httpx.AsyncClient) -> None:
