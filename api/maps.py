@@ -125,7 +125,7 @@ async def _map_spec(pool: Executor, slug: str, day: dt.date | None, level: str |
         level=chosen,
         areas=[_area(row) for row in rows],
         credits=await _credits(pool, citation_ids),
-        outlines=[row["path"] for row in outlines],
+        outlines=[(row["code"], row["path"]) for row in outlines],
     )
 
 
