@@ -46,7 +46,7 @@ async def test_issue_17_titles_name_the_metric_fully(client: httpx.AsyncClient) 
     # The column name alone does not say it is about マイナンバーカード: the cited publication's title says so.
     root = parsed(await client.get(f"/maps/{RATE}.svg"))
     full = "マイナンバーカード交付状況：人口に対する交付枚数率"
-    heading = [t.text or "" for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold"][0]
+    heading = next(t.text or "" for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold")
     assert (root.findtext(f"{SVG}title") or "").startswith(full) and heading.startswith(full)
     assert (root.findtext(f"{SVG}desc") or "").startswith(f"{full}の市区町村別の値")
     # A name that already says it is kept as it is.
