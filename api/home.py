@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -98,12 +99,18 @@ class Home:
                 for table in EXPORT_TABLES
             ],
             # The metrics fit in one page of 100 today; beyond it, a metric's map is still at Metric.mapUrl.
-            "maps": [{"metric": m["slug"], "name": m["name"], "url": m["mapUrl"]} for m in nodes if m["mapUrl"]],
+            # Relative, like the other links here (mapUrl is absolute, on HIRAKU_PUBLIC_URL).
+            "maps": [{"metric": m["slug"], "name": m["name"], "url": _path(m["mapUrl"])} for m in nodes if m["mapUrl"]],
             "graphiqlLicences": "/graphiql/licences" if self.graphiql else None,
             "health": "/healthz",
             "readiness": "/readyz",
             "metrics": "/metrics",
         }
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def _docs(*, graphiql: bool, introspection: bool) -> dict[str, str]:

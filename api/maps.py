@@ -30,6 +30,8 @@ BOUNDARIES = "policy-dashboard-boundaries"
 # Python's fromisoformat also takes ISO week dates (2022-W52-6) and, from 3.11, basic forms: only YYYY-MM-DD here.
 CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DIGITS = re.compile(r"[0-9]+")
+# A publication's title inside a citation's document name: 総務省「マイナンバーカード交付状況について」.
+QUOTED = re.compile(r"「([^「」]+)」")
 CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 503: "SERVICE_UNAVAILABLE"}
 
 
@@ -115,15 +117,29 @@ async def _map_spec(pool: Executor, slug: str, day: dt.date | None, level: str |
     day = day or levels[chosen].latest
     rows = await maps.map_areas(pool, metric["id"], chosen, day)
     outlines = await maps.area_shapes_by_level(pool, "prefecture") if chosen == "municipality" else []
+    citation_ids = {row["citation_id"] for row in rows if row["citation_id"] is not None}
     return MapSpec(
-        metric=metric["name"],
+        metric=await _full_name(pool, metric["name"], citation_ids),
         unit=metric["unit_label"],
         date=day,
         level=chosen,
         areas=[_area(row) for row in rows],
-        credits=await _credits(pool, {row["citation_id"] for row in rows if row["citation_id"] is not None}),
-        outlines=[row["path"] for row in outlines],
+        credits=await _credits(pool, citation_ids),
+        outlines=[(row["code"], row["path"]) for row in outlines],
     )
+
+
+async def _full_name(pool: Executor, name: str, citation_ids: set[int]) -> str:
+    """The metric's name with what it counts, when the name alone does not say: a column name such as
+    「人口に対する交付枚数率」 is prefixed by the title of the publication its values are cited from
+    (「マイナンバーカード交付状況について」 -> 「マイナンバーカード交付状況：人口に対する交付枚数率」). Only a title the
+    citations quote is used, so the name is never made up; a name that already starts like it is kept."""
+    documents = [row["document"] for row in await citations_by_ids(pool, sorted(citation_ids))]
+    titles = {quoted[-1].removesuffix("について") for d in documents if (quoted := QUOTED.findall(d))}
+    if len(titles) != 1:
+        return name
+    subject = titles.pop()
+    return name if len(os.path.commonprefix([name, subject])) >= 2 else f"{subject}：{name}"  # noqa: RUF071
 
 
 def _area(row: Record) -> MapArea:

@@ -81,9 +81,9 @@ async def test_map_urls_of_a_page_of_metrics_take_one_statement(uncached_client:
     assert await _statements(uncached_client, query) == 2
     nodes = (await graphql(uncached_client, query))["data"]["metrics"]["nodes"]
     mapped = {node["slug"]: (node["mapUrl"], node["dated"]) for node in nodes if node["mapUrl"]}
-    assert mapped["mynumber-card-issued-rate-soumu"] == (
-        "/maps/mynumber-card-issued-rate-soumu.svg",
-        "/maps/mynumber-card-issued-rate-soumu.svg?date=2022-12-31",
+    assert tuple(url.split("/maps/")[1] for url in mapped["mynumber-card-issued-rate-soumu"]) == (
+        "mynumber-card-issued-rate-soumu.svg",
+        "mynumber-card-issued-rate-soumu.svg?date=2022-12-31",
     )
     assert all(node["mapUrl"] is None for node in nodes if node["slug"] == "mynaportal-registered-users")
 

@@ -158,8 +158,8 @@ class Metric(Node):
         )
 
     @strawberry.field(
-        description="Where to get a choropleth map (SVG) of the metric's area values: a URL relative to this API, "
-        "e.g. `/maps/mynumber-card-issued-rate-soumu.svg?level=prefecture`. The map has a legend of five "
+        description="Where to get a choropleth map (SVG) of the metric's area values: an absolute URL, "
+        "e.g. `https://…/maps/mynumber-card-issued-rate-soumu.svg?level=prefecture`. The map has a legend of five "
         "quintile classes, each area's value on hover, a text alternative and the credit lines its licences ask "
         "for. Null when the metric has no values by area (at that level, on that date)."
     )
@@ -181,7 +181,7 @@ class Metric(Node):
         # Only what was asked for: without a date the URL keeps showing the latest values after a new load.
         asked = {"level": chosen if level else None, "date": date.isoformat() if date else None}
         query = urlencode({name: value for name, value in asked.items() if value})
-        return f"/maps/{self.slug}.svg" + (f"?{query}" if query else "")
+        return f"{info.context.public_url}/maps/{self.slug}.svg" + (f"?{query}" if query else "")
 
     @strawberry.field(
         description="Where to get a line chart (SVG) of the metric's totals over time: an absolute URL, e.g. "
