@@ -61,6 +61,14 @@ FILTERS = {
         "example": "130001",
     },
 }
+METRIC = {
+    "name": "metric",
+    "in": "path",
+    "required": True,
+    "description": "The metric's slug.",
+    "schema": {"type": "string", "pattern": SLUG, "maxLength": MAX_ARGUMENT_LENGTH},
+    "example": "mynumber-card-issued-rate-soumu",
+}
 BOM = {
     "name": "bom",
     "in": "query",
@@ -168,14 +176,7 @@ def _map() -> dict[str, Any]:
         "operationId": "map",
         "tags": ["maps"],
         "parameters": [
-            {
-                "name": "metric",
-                "in": "path",
-                "required": True,
-                "description": "The metric's slug.",
-                "schema": {"type": "string", "pattern": SLUG, "maxLength": MAX_ARGUMENT_LENGTH},
-                "example": "mynumber-card-issued-rate-soumu",
-            },
+            METRIC,
             {
                 "name": "date",
                 "in": "query",
@@ -191,11 +192,7 @@ def _map() -> dict[str, Any]:
                 "example": "prefecture",
             },
         ],
-        "responses": {
-            "200": {"description": "The map.", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
-            **_cached(),
-            **_errors(400, 404, 503),
-        },
+        "responses": _svg("The map."),
     }
 
 
@@ -205,14 +202,7 @@ def _chart() -> dict[str, Any]:
         "operationId": "chart",
         "tags": ["charts"],
         "parameters": [
-            {
-                "name": "metric",
-                "in": "path",
-                "required": True,
-                "description": "The metric's slug.",
-                "schema": {"type": "string", "pattern": SLUG, "maxLength": MAX_ARGUMENT_LENGTH},
-                "example": "mynumber-card-issued-rate-soumu",
-            },
+            METRIC,
             {
                 "name": "area",
                 "in": "query",
@@ -222,11 +212,16 @@ def _chart() -> dict[str, Any]:
                 "example": "nation,130001,011002",
             },
         ],
-        "responses": {
-            "200": {"description": "The chart.", "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
-            **_cached(),
-            **_errors(400, 404, 503),
-        },
+        "responses": _svg("The chart."),
+    }
+
+
+def _svg(description: str) -> dict[str, Any]:
+    """The answers of a map or chart: the image, 304, and the JSON errors."""
+    return {
+        "200": {"description": description, "content": {"image/svg+xml": {"schema": {"type": "string"}}}},
+        **_cached(),
+        **_errors(400, 404, 503),
     }
 
 
