@@ -125,7 +125,7 @@ async def test_services_of_a_municipality_and_search(catalogue_client: httpx.Asy
         "ILLUSTRATIVE 被災者台帳",
     ]
     found = (await graphql(catalogue_client, '{ search(query: "被災者台帳") { nodes { kind title } } }'))["data"]
-    assert found["search"]["nodes"][0] == {"kind": "Service", "title": "ILLUSTRATIVE 被災者台帳"}
+    assert found["search"]["nodes"][0] == {"kind": "SERVICE", "title": "ILLUSTRATIVE 被災者台帳"}
 
 
 async def test_again_is_a_no_op_and_a_bad_code_changes_nothing(
