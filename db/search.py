@@ -26,9 +26,39 @@ def like_literal(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class SearchTerms:
-    """LIKE patterns for a query, per column of search_document (see db/migrations/010_search_forms.sql)."""
+class Candidates:
+    """What a document must hold to be worth matching: for each core (a form of the query, or the pieces of one
+    around a wildcard) the characters pairs it holds, as parallel lists of pairs and core numbers; a document holding
+    every pair of one core is a candidate (db/migrations/012_search_grams.sql)."""
 
+    grams: list[str]
+    cores: list[int]
+
+    @classmethod
+    def of(cls, cores: list[list[str]]) -> Candidates:
+        grams: list[str] = []
+        numbers: list[int] = []
+        for number, pieces in enumerate(cores):
+            pairs = sorted(set().union(*(_pairs(piece) for piece in pieces)))
+            grams += pairs
+            numbers += [number] * len(pairs)
+        return cls(grams, numbers)
+
+
+def _pairs(piece: str) -> set[str]:
+    """What search_grams gives for every text that holds `piece`: its character pairs, or the character itself."""
+    if len(piece) == 1:
+        return {piece}
+    return {piece[i : i + 2] for i in range(len(piece) - 1)}
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """LIKE patterns for a query, per column of search_document (see db/migrations/010_search_forms.sql), and the
+    pairs that find the documents worth testing them on: in names and text, and in romaji and English."""
+
+    text_candidates: Candidates
+    latin_candidates: Candidates
     names_equal: list[str]
     names_start: list[str]
     anywhere: list[str]
@@ -45,13 +75,15 @@ def search_terms(query: str) -> SearchTerms | None:
     typed = search_form(query).strip()
     if not typed:
         return None
-    forms = list(dict.fromkeys([typed, okurigana_form(typed).strip()]))
+    forms = list(dict.fromkeys(form for form in (typed, okurigana_form(typed).strip()) if form))
     latin: list[str] = []
     if _LATIN_QUERY.fullmatch(typed) and (found := latin_words(typed)):
         latin = list(dict.fromkeys([" " + " ".join(found), " " + "".join(found)]))
     names = [like_literal(f) for f in forms]
     spaced = [like_literal(f) for f in latin]
     return SearchTerms(
+        text_candidates=Candidates.of([[f] for f in forms]),
+        latin_candidates=Candidates.of([[f] for f in latin]),
         names_equal=[f"%\n{f}\n%" for f in names],
         names_start=[f"%\n{f}%" for f in names],
         anywhere=[f"%{f}%" for f in names],
@@ -72,8 +104,11 @@ def typo_terms(query: str) -> SearchTerms | None:
     if not MIN_TYPO_LENGTH <= len(typed) <= MAX_TYPO_LENGTH:
         return None
     forms = _one_off(typed)
-    latin = _one_off("".join(latin_words(typed))) if _LATIN_QUERY.fullmatch(typed) else []
+    joined = "".join(latin_words(typed)) if _LATIN_QUERY.fullmatch(typed) else ""
+    latin = _one_off(joined)
     return SearchTerms(
+        text_candidates=Candidates.of(_pieces(typed)),
+        latin_candidates=Candidates.of([[" " + before, after] for before, after in _pieces(joined)]),
         names_equal=[f"%\n{f}\n%" for f in forms],
         names_start=[f"%\n{f}%" for f in forms],
         anywhere=[f"%{f}%" for f in forms],
@@ -84,6 +119,11 @@ def typo_terms(query: str) -> SearchTerms | None:
         words_equal=[],
         words_whole=[],
     )
+
+
+def _pieces(text: str) -> list[list[str]]:
+    """What each pattern of `_one_off` leaves of `text` around its wildcard."""
+    return [[text[:i], text[i + 1 :]] for i in range(len(text))] if len(text) >= MIN_TYPO_LENGTH else []
 
 
 def _one_off(text: str) -> list[str]:
@@ -113,12 +153,24 @@ async def search_page(db: Executor, page: Slice, terms: SearchTerms, kinds: list
             terms.words_equal,
             terms.words_whole,
             terms.body,
+            *_candidates(terms),
         )
     )
 
 
 async def search_count(db: Executor, terms: SearchTerms, kinds: list[str] | None) -> int:
     count: int = await db.fetchval(
-        sql("search_count"), kinds, terms.anywhere, terms.latin_word, terms.words_whole, terms.body
+        sql("search_count"),
+        kinds,
+        terms.anywhere,
+        terms.latin_word,
+        terms.words_whole,
+        terms.body,
+        *_candidates(terms),
     )
     return count
+
+
+def _candidates(terms: SearchTerms) -> tuple[list[str], list[int], list[str], list[int]]:
+    text, latin = terms.text_candidates, terms.latin_candidates
+    return text.grams, text.cores, latin.grams, latin.cores
