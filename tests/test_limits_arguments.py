@@ -168,7 +168,11 @@ async def test_12_ranking_entries_are_counted_by_their_first_argument(client: ht
             "Variable '$s' has invalid value: Expected a value of non-null type 'String!' to be provided.",
         ),
         ("query($f: Int) { initiatives(first: $f) { totalCount } }", {"f": "ten"}, "Variable '$f' has invalid value"),
-        ("query($c: LocalGovCode!) { municipality(code: $c) { name } }", {"c": [1]}, "Variable '$c' has invalid value"),
+        (
+            "query($c: LocalGovCode!) { municipality(areaCode: $c) { name } }",
+            {"c": [1]},
+            "Variable '$c' has invalid value",
+        ),
         ("query($l: AreaLevel!) { metrics(first: 1) { nodes { ranking(level: $l) { date } } } }", {"l": "TOWN"}, "$l"),
     ],
     ids=["string-as-int", "missing", "int-as-string", "code-as-list", "unknown-enum"],
@@ -191,7 +195,7 @@ REACH = {
     "Metric": ("metrics(first: 1) { nodes { ", " } }"),
     "Initiative": ("initiatives(first: 1) { nodes { ", " } }"),
     "Municipality": ("municipalities(first: 1) { nodes { ", " } }"),
-    "Prefecture": ('prefecture(code: "130001") { ', " }"),
+    "Prefecture": ('prefecture(areaCode: "130001") { ', " }"),
     "ServiceCatalog": ("serviceCatalogs { ", " }"),
     "Service": ("services(first: 1) { nodes { ", " } }"),
 }
