@@ -293,7 +293,6 @@ def test_23_the_string_argument_probe_covers_the_schema() -> None:
         "Query.node(id)",
         "Query.nodes(ids[])",
         "Query.services(filter.facets[].value)",
-        "Query.metrics(filter.unit)",
         "Query.initiatives(after)",
         "Metric.observations(dimensions[].name)",
         "Municipality.observations(metric)",
