@@ -99,15 +99,16 @@ async def test_a_ranking_error_names_the_argument_as_given(client: httpx.AsyncCl
         )
 
 
-INTROSPECTION = """{
-  query: __type(name: "Query") { fields { name args(includeDeprecated: true) { name isDeprecated deprecationReason } } }
-  metric: __type(name: "Metric") { fields { name args(includeDeprecated: true) { name isDeprecated deprecationReason } } }
-  municipalityFilter: __type(name: "MunicipalityFilter") {
-    inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
-  serviceFilter: __type(name: "ServiceFilter") {
-    inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
-  hidden: __type(name: "MunicipalityFilter") { inputFields { name } }
-}"""
+ARGS = "fields { name args(includeDeprecated: true) { name isDeprecated deprecationReason } }"
+INTROSPECTION = f"""{{
+  query: __type(name: "Query") {{ {ARGS} }}
+  metric: __type(name: "Metric") {{ {ARGS} }}
+  municipalityFilter: __type(name: "MunicipalityFilter") {{
+    inputFields(includeDeprecated: true) {{ name isDeprecated deprecationReason }} }}
+  serviceFilter: __type(name: "ServiceFilter") {{
+    inputFields(includeDeprecated: true) {{ name isDeprecated deprecationReason }} }}
+  hidden: __type(name: "MunicipalityFilter") {{ inputFields {{ name }} }}
+}}"""
 
 DEPRECATED = {"isDeprecated": True, "deprecationReason": "Use `areaCode`."}
 CURRENT = {"isDeprecated": False, "deprecationReason": None}

@@ -58,8 +58,8 @@ async def test_a_prefecture_code_given_for_a_municipality_says_so(client: httpx.
     [error] = body["errors"]
     assert error["extensions"]["code"] == "NOT_FOUND"
     assert error["message"] == (
-        'No municipality with code "130001": it is the code of a prefecture, 東京都; ask prefecture(areaCode: "130001"), '
-        'or municipalities(filter: {areaCode: "130001"}) for its municipalities.'
+        'No municipality with code "130001": it is the code of a prefecture, 東京都; ask '
+        'prefecture(areaCode: "130001"), or municipalities(filter: {areaCode: "130001"}) for its municipalities.'
     )
 
 
@@ -67,7 +67,8 @@ async def test_a_municipality_code_given_for_a_prefecture_says_so(client: httpx.
     body = await graphql(client, '{ prefecture(areaCode: "011002") { name } }')
     assert body["data"] == {"prefecture": None}
     assert [e["message"] for e in body["errors"]] == [
-        'No prefecture with code "011002": it is the code of a municipality, 札幌市; ask municipality(areaCode: "011002").'
+        'No prefecture with code "011002": it is the code of a municipality, 札幌市; '
+        'ask municipality(areaCode: "011002").'
     ]
 
 
