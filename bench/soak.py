@@ -28,7 +28,7 @@ import httpx
 VALID = [
     "{ initiatives(first: 20) { nodes { title focusArea { name } } } }",
     '{ metric(slug: "mynaportal-registered-users") { latest { value source { attribution } } } }',
-    '{ municipality(code: "011002") { name observations(metric: "mynumber-card-issued-soumu", last: 12) '
+    '{ municipality(areaCode: "011002") { name observations(metric: "mynumber-card-issued-soumu", last: 12) '
     "{ nodes { date value } } } }",
     '{ search(query: "ぼうさい", first: 10) { nodes { title } } }',
     "{ municipalities(first: 100, filter: {kind: VILLAGE}) { nodes { name population } } }",
@@ -45,7 +45,7 @@ HOSTILE = [
     "fragment A on Query { ...B } fragment B on Query { ...A } { ...A }",
     '{ search(query: "' + "%" * 99 + '") { totalCount } }',
     '{ metric(slug: "\' OR 1=1 --") { name } }',
-    '{ municipality(code: "011003") { name } }',
+    '{ municipality(areaCode: "011003") { name } }',
 ]
 
 

@@ -39,7 +39,7 @@ echo "$(field name <<<"$answer"): $(field displayValue <<<"$answer") on $(field 
 echo "  $(field attribution <<<"$answer")"
 
 # 3. Paging: ask for a page, then the next one after its endCursor, until hasNextPage is false.
-PAGE='query Page($code: LocalGovCode!, $after: String) { prefecture(code: $code) {
+PAGE='query Page($code: LocalGovCode!, $after: String) { prefecture(areaCode: $code) {
   name municipalities(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name } } } }'
 PAGE="${PAGE//$'\n'/ }" # a JSON string cannot hold a raw newline
 after=null

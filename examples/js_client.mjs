@@ -36,7 +36,7 @@ const RANKING = `query Ranking($metric: String!, $date: Date, $first: Int!) {
 }`;
 
 const SERIES = `query Series($metric: String!, $area: LocalGovCode!, $after: String) {
-  municipality(code: $area) { name }
+  municipality(areaCode: $area) { name }
   metric(slug: $metric) {
     observations(areaCode: $area, first: 20, after: $after) {
       pageInfo { hasNextPage endCursor }

@@ -27,7 +27,7 @@ query Metric($slug: String!) {
 
 MUNICIPALITIES = """
 query Municipalities($code: LocalGovCode!, $first: Int!, $after: String) {
-  prefecture(code: $code) {
+  prefecture(areaCode: $code) {
     name
     municipalities(first: $first, after: $after) {
       totalCount

@@ -161,6 +161,9 @@ class Values:
             return [value for fields in self.found.values() for value in fields.get("id", [])]
         if scalar == "Date":
             return self.of(node_type, name) or self.of("Observation", "date") + self.of("AreaRanking", "date")
+        if scalar == "LocalGovCode" and name == "areaCode":
+            # The one name of a code argument: the codes of what the field returns, else any area's.
+            return self.of(node_type, "code") or self.of("Area", "code")
         named = self.named_after(name)
         field = "code" if scalar == "LocalGovCode" else "slug"
         if named is not None and self.of(named, field):

@@ -20,7 +20,7 @@ from api.settings import Settings
 from tests.limits_support import app_settings, post, sql_statements
 from tests.support import running
 
-LOOKUP = "query Lookup($code: LocalGovCode!) { municipality(code: $code) { name } }"
+LOOKUP = "query Lookup($code: LocalGovCode!) { municipality(areaCode: $code) { name } }"
 
 
 @pytest_asyncio.fixture(scope="module")
@@ -75,7 +75,7 @@ async def test_variables_operation_and_document_each_decide_the_answer(http: htt
     assert hakodate["data"]["municipality"]["name"] == "函館市"
     # The same variables in another order of keys are the same request.
     two = """query Two($a: LocalGovCode!, $b: LocalGovCode!) {
-        a: municipality(code: $a) { name } b: municipality(code: $b) { name } }"""
+        a: municipality(areaCode: $a) { name } b: municipality(areaCode: $b) { name } }"""
     assert (await post(http, {"query": two, "variables": {"a": "011002", "b": "012025"}})).json()["data"] == {
         "a": {"name": "札幌市"},
         "b": {"name": "函館市"},

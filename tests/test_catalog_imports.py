@@ -93,15 +93,22 @@ async def test_filters_combine(catalogue_client: httpx.AsyncClient) -> None:
     after = {"facets": [{"name": "フェーズ", "value": "発災後"}]}
     assert await _names(catalogue_client, after) == ["避難所受付アプリ", "防災情報配信", "被災者台帳"]
     assert await _names(catalogue_client, {"category": "避難", **after}) == ["避難所受付アプリ", "被災者台帳"]
-    combined = {"category": "避難", **after, "municipalityCode": "01303"}
+    combined = {"category": "避難", **after, "areaCode": "01303"}
     assert await _names(catalogue_client, combined) == ["被災者台帳"]
     both = {"facets": [{"name": "フェーズ", "value": "発災前"}, {"name": "提供形態", "value": "Web"}]}
     assert await _names(catalogue_client, both) == ["防災情報配信"]
     assert await _names(catalogue_client, {"search": "ｅｘａｍｐｌｅ ltd"}) == ["備蓄管理", "被災者台帳"]
 
 
+async def test_the_older_name_municipality_code_filters_as_area_code_does(
+    catalogue_client: httpx.AsyncClient,
+) -> None:
+    used = await _names(catalogue_client, {"areaCode": "011002"})
+    assert used and await _names(catalogue_client, {"municipalityCode": "011002"}) == used
+
+
 async def test_filtered_pages_walk_every_entry_once(catalogue_client: httpx.AsyncClient) -> None:
-    filter = {"catalog": CATALOG, "facets": [{"name": "フェーズ", "value": "発災後"}], "municipalityCode": "011002"}
+    filter = {"catalog": CATALOG, "facets": [{"name": "フェーズ", "value": "発災後"}], "areaCode": "011002"}
     seen: list[str] = []
     after = None
     while True:
@@ -115,7 +122,7 @@ async def test_filtered_pages_walk_every_entry_once(catalogue_client: httpx.Asyn
 
 
 async def test_services_of_a_municipality_and_search(catalogue_client: httpx.AsyncClient) -> None:
-    query = '{ municipality(code: "131016") { services(first: 10) { nodes { name } } } }'
+    query = '{ municipality(areaCode: "131016") { services(first: 10) { nodes { name } } } }'
     body = await graphql(catalogue_client, query)
     assert "errors" not in body, body
     nodes = body["data"]["municipality"]["services"]["nodes"]

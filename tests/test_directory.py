@@ -77,7 +77,7 @@ async def test_towns_and_villages_have_their_county(client: httpx.AsyncClient) -
 @pytest.mark.parametrize("code", ["01100", "011002"])
 async def test_a_municipality_by_5_or_6_digits(client: httpx.AsyncClient, code: str) -> None:
     query = """query($c: LocalGovCode!) {
-      municipality(code: $c) { code name nameKana nameEn kind kindLabel prefecture { name } } }"""
+      municipality(areaCode: $c) { code name nameKana nameEn kind kindLabel prefecture { name } } }"""
     body = await graphql(client, query, {"c": code})
     assert body["data"]["municipality"] == {
         "code": "011002",
@@ -91,23 +91,23 @@ async def test_a_municipality_by_5_or_6_digits(client: httpx.AsyncClient, code: 
 
 
 async def test_a_wrong_check_digit_says_so(client: httpx.AsyncClient) -> None:
-    body = await graphql(client, "query($c: LocalGovCode!) { municipality(code: $c) { name } }", {"c": "011003"})
+    body = await graphql(client, "query($c: LocalGovCode!) { municipality(areaCode: $c) { name } }", {"c": "011003"})
     assert "data" not in body  # the variable could not be coerced: nothing was executed
     assert "'011003' has a wrong check digit: the code with 01100 is 011002" in body["errors"][0]["message"]
-    literal = await graphql(client, '{ municipality(code: "123") { name } }')
+    literal = await graphql(client, '{ municipality(areaCode: "123") { name } }')
     assert "expected 2 digits (a prefecture, 01 to 47), or 5 or 6 digits" in literal["errors"][0]["message"]
 
 
 async def test_an_unknown_code_is_null_and_not_found(client: httpx.AsyncClient) -> None:
-    body = await graphql(client, '{ municipality(code: "99999") { name } }')
+    body = await graphql(client, '{ municipality(areaCode: "99999") { name } }')
     assert body["data"] == {"municipality": None}
     assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]
 
 
 @pytest.mark.parametrize("code", ["13", "13000", "130001"])
 async def test_a_prefecture_by_its_2_digit_jis_code_or_5_or_6_digits(client: httpx.AsyncClient, code: str) -> None:
-    query = """query($c: LocalGovCode!) { prefecture(code: $c) { code name }
-        municipalities(first: 1, filter: {prefecture: $c}) { totalCount nodes { name } } }"""
+    query = """query($c: LocalGovCode!) { prefecture(areaCode: $c) { code name }
+        municipalities(first: 1, filter: {areaCode: $c}) { totalCount nodes { name } } }"""
     body = await graphql(client, query, {"c": code})
     assert body["data"] == {
         "prefecture": {"code": "130001", "name": "東京都"},
@@ -118,14 +118,14 @@ async def test_a_prefecture_by_its_2_digit_jis_code_or_5_or_6_digits(client: htt
 async def test_a_2_digit_code_takes_a_prefectures_place_everywhere(client: httpx.AsyncClient) -> None:
     query = """{ metric(slug: "mynumber-card-issued-rate-soumu") {
         tokyo: observations(areaCode: "13", last: 1) { nodes { area { name } } }
-        ranking(level: MUNICIPALITY, prefecture: "13", first: 1) { areas } } }"""
+        ranking(level: MUNICIPALITY, areaCode: "13", first: 1) { areas } } }"""
     metric = (await graphql(client, query))["data"]["metric"]
     assert metric == {"tokyo": {"nodes": [{"area": {"name": "東京都"}}]}, "ranking": {"areas": 62}}
 
 
 @pytest.mark.parametrize("code", ["00", "48"])
 async def test_a_2_digit_code_outside_01_to_47_names_the_range(client: httpx.AsyncClient, code: str) -> None:
-    body = await graphql(client, "query($c: LocalGovCode!) { prefecture(code: $c) { name } }", {"c": code})
+    body = await graphql(client, "query($c: LocalGovCode!) { prefecture(areaCode: $c) { name } }", {"c": code})
     assert "data" not in body
     assert (
         f"'{code}' is not a prefecture's code: the JIS X 0401 codes run from 01 to 47" in body["errors"][0]["message"]
@@ -146,7 +146,7 @@ async def test_search_finds_a_municipality_by_its_kana(client: httpx.AsyncClient
 
 
 async def test_filters_and_order(client: httpx.AsyncClient) -> None:
-    query = """{ municipalities(first: 100, filter: {prefecture: "130001", kind: SPECIAL_WARD},
+    query = """{ municipalities(first: 100, filter: {areaCode: "130001", kind: SPECIAL_WARD},
                  orderBy: {field: POPULATION, direction: DESC}) { totalCount nodes { name population } } }"""
     page = (await graphql(client, query))["data"]["municipalities"]
     assert page["totalCount"] == 23
@@ -182,7 +182,7 @@ def test_the_two_na_codes_are_filled_in_by_name() -> None:
 
 async def test_the_kind_an_area_answers_with_filters_municipalities(client: httpx.AsyncClient) -> None:
     """A client can send back the kind it read: `Area.kind` and the filter's `MunicipalityKind` share their names."""
-    kind = (await graphql(client, '{ municipality(code: "011002") { kind } }'))["data"]["municipality"]["kind"]
+    kind = (await graphql(client, '{ municipality(areaCode: "011002") { kind } }'))["data"]["municipality"]["kind"]
     query = "query($k: MunicipalityKind!) { municipalities(filter: {kind: $k}) { totalCount } }"
     body = await graphql(client, query, {"k": kind})
     assert body["data"]["municipalities"]["totalCount"] == 20

@@ -40,7 +40,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     # Dates, exact decimals, stated values and breakdowns of the issuance series.
     (
-        """query Series($code: LocalGovCode!) { municipality(code: $code) {
+        """query Series($code: LocalGovCode!) { municipality(areaCode: $code) {
         observations(metric: "mynumber-card-issued-soumu", last: 12) {
         nodes { date value exactValue displayValue approximate atLeast dateBasis periodStart areaCode
         dimensions { name value } } } } }""",

@@ -63,7 +63,7 @@ async def test_observations_repeat_the_values_and_sources_of_the_api(client: htt
 
 async def test_a_municipal_observation_cites_the_series_it_comes_from(client: httpx.AsyncClient) -> None:
     query = (
-        '{ municipality(code: "131016") { observations(metric: "mynumber-card-issued-soumu", last: 1) { nodes { '
+        '{ municipality(areaCode: "131016") { observations(metric: "mynumber-card-issued-soumu", last: 1) { nodes { '
         "exactValue date source { attribution url } } } } }"
     )
     body = await graphql(client, query)

@@ -28,12 +28,12 @@ from tests.support import graphql
             'No catalogue with slug "nope". The catalogues\' slugs are listed by { serviceCatalogs { slug } }.',
         ),
         (
-            '{ prefecture(code: "480002") { name } }',
+            '{ prefecture(areaCode: "480002") { name } }',
             "prefecture",
             'No prefecture with code "480002". The prefectures\' codes are listed by { prefectures { code } }.',
         ),
         (
-            '{ municipality(code: "99999") { name } }',
+            '{ municipality(areaCode: "99999") { name } }',
             "municipality",
             'No municipality with code "999997". '
             "The municipalities' codes are listed by { municipalities { nodes { code } } }.",
@@ -53,26 +53,27 @@ async def test_an_unknown_key_is_null_with_an_error_naming_it(
 
 @pytest.mark.parametrize("code", ["13", "13000", "130001"])
 async def test_a_prefecture_code_given_for_a_municipality_says_so(client: httpx.AsyncClient, code: str) -> None:
-    body = await graphql(client, "query($c: LocalGovCode!) { municipality(code: $c) { name } }", {"c": code})
+    body = await graphql(client, "query($c: LocalGovCode!) { municipality(areaCode: $c) { name } }", {"c": code})
     assert body["data"] == {"municipality": None}
     [error] = body["errors"]
     assert error["extensions"]["code"] == "NOT_FOUND"
     assert error["message"] == (
-        'No municipality with code "130001": it is the code of a prefecture, 東京都; ask prefecture(code: "130001"), '
-        'or municipalities(filter: {prefecture: "130001"}) for its municipalities.'
+        'No municipality with code "130001": it is the code of a prefecture, 東京都; ask '
+        'prefecture(areaCode: "130001"), or municipalities(filter: {areaCode: "130001"}) for its municipalities.'
     )
 
 
 async def test_a_municipality_code_given_for_a_prefecture_says_so(client: httpx.AsyncClient) -> None:
-    body = await graphql(client, '{ prefecture(code: "011002") { name } }')
+    body = await graphql(client, '{ prefecture(areaCode: "011002") { name } }')
     assert body["data"] == {"prefecture": None}
     assert [e["message"] for e in body["errors"]] == [
-        'No prefecture with code "011002": it is the code of a municipality, 札幌市; ask municipality(code: "011002").'
+        'No prefecture with code "011002": it is the code of a municipality, 札幌市; '
+        'ask municipality(areaCode: "011002").'
     ]
 
 
 async def test_the_metric_of_a_municipalitys_observations_is_named_the_same_way(client: httpx.AsyncClient) -> None:
-    body = await graphql(client, '{ municipality(code: "011002") { observations(metric: "nope") { totalCount } } }')
+    body = await graphql(client, '{ municipality(areaCode: "011002") { observations(metric: "nope") { totalCount } } }')
     assert body["data"] == {"municipality": None}
     [error] = body["errors"]
     assert error["path"] == ["municipality", "observations"]

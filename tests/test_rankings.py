@@ -69,9 +69,9 @@ async def test_an_alias_answers_as_the_same_ranking_asked_alone(client: httpx.As
     arguments = [
         "level: PREFECTURE",
         "level: PREFECTURE, ascending: true, first: 5",
-        'level: MUNICIPALITY, prefecture: "01", first: 20',
+        'level: MUNICIPALITY, areaCode: "01", first: 20',
         'level: MUNICIPALITY, date: "2019-04-01", first: 30',
-        'level: MUNICIPALITY, prefecture: "47", date: "2022-12-31", ascending: true',
+        'level: MUNICIPALITY, areaCode: "47", date: "2022-12-31", ascending: true',
     ]
     fields = "date areas areasWithValue entries { rank tied area { code } observation { exactValue } }"
     aliases = " ".join(f"r{i}: ranking({a}) {{ {fields} }}" for i, a in enumerate(arguments))

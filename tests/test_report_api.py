@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.support import document, graphql
 
@@ -259,15 +260,46 @@ async def test_printed_values_carry_the_counter_word_of_their_metric(client: htt
 
 
 async def test_metrics_filter_by_the_unit_and_kind_they_answer_with(client: httpx.AsyncClient) -> None:
-    """`Metric.unit` answers PERCENT; the filter takes that name, and the lower-case code it took before."""
-    query = """query($unit: String, $kind: String) {
+    """`Metric.unit` answers PERCENT; the filter takes that enum value, as a literal or a variable."""
+    query = """query($unit: MetricUnit, $kind: MetricKind) {
       metrics(first: 100, filter: {unit: $unit, kind: $kind}) { totalCount nodes { unit kind } } }"""
     by_name = (await graphql(client, query, {"unit": "PERCENT"}))["data"]["metrics"]
-    by_code = (await graphql(client, query, {"unit": "percent"}))["data"]["metrics"]
-    assert by_name == by_code
+    literal = await graphql(
+        client, "{ metrics(first: 100, filter: {unit: PERCENT}) { totalCount nodes { unit kind } } }"
+    )
+    assert literal["data"]["metrics"] == by_name
     assert by_name["totalCount"] == 17 and {m["unit"] for m in by_name["nodes"]} == {"PERCENT"}
     counts = (await graphql(client, query, {"kind": "COUNT"}))["data"]["metrics"]
     assert counts["totalCount"] >= 60 and {m["kind"] for m in counts["nodes"]} == {"COUNT"}
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "message"),
+    [
+        (
+            '{ metrics(filter: {unit: "percent"}) { totalCount } }',
+            {},
+            "Enum 'MetricUnit' cannot represent non-enum value: \"percent\". Did you mean the enum value 'PERCENT'?",
+        ),
+        (
+            "query($unit: String) { metrics(filter: {unit: $unit}) { totalCount } }",
+            {"unit": "PERCENT"},
+            "Variable '$unit' of type 'String' used in position expecting type 'MetricUnit'.",
+        ),
+        (
+            "query($kind: MetricKind) { metrics(filter: {kind: $kind}) { totalCount } }",
+            {"kind": "count"},
+            "Variable '$kind' has invalid value: Value 'count' does not exist in 'MetricKind' enum. "
+            "Did you mean the enum value 'COUNT'?",
+        ),
+    ],
+)
+async def test_the_lower_case_codes_of_unit_and_kind_are_refused_with_the_name_to_send(
+    client: httpx.AsyncClient, query: str, variables: dict[str, str], message: str
+) -> None:
+    body = await graphql(client, query, variables)
+    assert [e["message"] for e in body["errors"]] == [message]
+    assert body["errors"][0]["extensions"]["code"] in ("GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT")
 
 
 async def test_an_observation_answers_its_date_basis_and_area_code(client: httpx.AsyncClient) -> None:

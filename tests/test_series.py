@@ -54,7 +54,7 @@ async def test_every_snapshot_row_for_row(client: httpx.AsyncClient, fetched: li
 
 
 async def test_counts_are_integers_and_rates_keep_their_precision(client: httpx.AsyncClient) -> None:
-    query = """{ municipality(code: "011002") {
+    query = """{ municipality(areaCode: "011002") {
         issued: observations(metric: "mynumber-card-issued-soumu", last: 1) { nodes { date exactValue source {
             figureOwner citationKind url asOf } } }
         rate: observations(metric: "mynumber-card-issued-rate-soumu", last: 1) { nodes { exactValue } } } }"""
@@ -129,11 +129,11 @@ async def test_a_ranking_of_a_metric_without_area_values_on_a_date_says_it_has_n
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ('level: MUNICIPALITY, prefecture: "011002"', 'No prefecture with code "011002": it is the code of a '
+        ('level: MUNICIPALITY, areaCode: "011002"', 'No prefecture with code "011002": it is the code of a '
          "municipality, 札幌市."),
-        ('level: PREFECTURE, prefecture: "13"', "`prefecture` narrows a ranking of municipalities; a ranking of "
+        ('level: PREFECTURE, areaCode: "13"', "`areaCode` narrows a ranking of municipalities; a ranking of "
          "prefectures takes none"),
-        ('level: MUNICIPALITY, prefecture: "13", date: "2022-12-30"', "The metric 'mynumber-card-issued-rate-soumu' "
+        ('level: MUNICIPALITY, areaCode: "13", date: "2022-12-30"', "The metric 'mynumber-card-issued-rate-soumu' "
          "has no municipality values in 東京都 on 2022-12-30; the nearest dates with values are 2022-11-30 and "
          "2022-12-31, of 47 dates from 2017-03-08 to 2022-12-31."),
     ],

@@ -42,7 +42,7 @@ class Shape:
 
 
 NARROWED_RANKINGS = " ".join(
-    f'r{i}: ranking(level: MUNICIPALITY, prefecture: "{i + 1:02d}", first: $first) '
+    f'r{i}: ranking(level: MUNICIPALITY, areaCode: "{i + 1:02d}", first: $first) '
     "{ entries { rank area { name } } }"
     for i in range(19)
 )
@@ -58,7 +58,7 @@ SHAPES = {
     "nested initiatives": Shape(document("nested_initiatives"), small=2, large=20, statements=5),
     # the prefecture; the metric by its slug; the page of municipalities; their observations.
     "prefecture, municipalities, observations": Shape(
-        """query Hokkaido($first: Int) { prefecture(code: "010006") { municipalities(first: $first) { nodes { name
+        """query Hokkaido($first: Int) { prefecture(areaCode: "010006") { municipalities(first: $first) { nodes { name
         observations(metric: "mynumber-card-issued-rate-soumu", last: 12) { nodes { date value } } } } } }""",
         small=10,
         large=100,

@@ -71,7 +71,7 @@ async def test_milestones_with_their_initiatives(uncached_client: httpx.AsyncCli
 
 
 async def test_a_municipality_comes_with_its_prefecture_in_one_statement(uncached_client: httpx.AsyncClient) -> None:
-    query = '{ municipality(code: "011002") { name prefecture { name } } }'
+    query = '{ municipality(areaCode: "011002") { name prefecture { name } } }'
     assert await _statements(uncached_client, query) == 1
 
 
@@ -130,7 +130,7 @@ async def test_rankings_asked_in_different_ways_take_the_same_five_statements(
     query = f"""{{ {RATE} {{
         latest: ranking(level: PREFECTURE) {{ entries {{ rank }} }}
         dated: ranking(level: MUNICIPALITY, date: "2020-04-01", first: 3) {{ entries {{ rank }} }}
-        tokyo: ranking(level: MUNICIPALITY, prefecture: "13", ascending: true) {{ entries {{ rank }} }} }} }}"""
+        tokyo: ranking(level: MUNICIPALITY, areaCode: "13", ascending: true) {{ entries {{ rank }} }} }} }}"""
     # Dated or not, narrowed or not: the rankings of a level share one batch (the latest date is asked for the
     # first only).
     assert await _statements(uncached_client, query) == 5
@@ -140,7 +140,7 @@ async def test_rankings_asked_in_different_ways_take_the_same_five_statements(
     "query",
     [
         '{ a: metric(slug: "nope") { name } b: metric(slug: "nada") { name } }',
-        '{ municipality(code: "13") { name } prefecture(code: "011002") { name } }',
+        '{ municipality(areaCode: "13") { name } prefecture(areaCode: "011002") { name } }',
         '{ initiative(slug: "nope") { title } }',
     ],
     ids=["metrics", "areas", "initiative"],

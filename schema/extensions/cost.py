@@ -177,12 +177,20 @@ class Estimate:
         """What a resolver reads for each object beyond the nodes it returns: a ranking ranks every area."""
         if (parent.name, name) != ("Metric", "ranking"):
             return 0
-        key = f"{name}{sorted(arguments.items(), key=repr)!r}"
+        key = f"{name}{sorted(_code_named_once(arguments).items(), key=repr)!r}"
         if key in priced:
             return 0
         priced.add(key)
         level = arguments.get("level")
         return RANKING_COSTS.get(str(getattr(level, "name", level)), max(RANKING_COSTS.values()))
+
+
+def _code_named_once(arguments: dict[str, Any]) -> dict[str, Any]:
+    """A ranking's `prefecture` is the deprecated name of its `areaCode`: the same ranking under either name is one
+    load. Both names at once is refused by the resolver, so it is priced as given."""
+    if arguments.get("prefecture") is not None and arguments.get("areaCode") is None:
+        return {**arguments, "areaCode": arguments["prefecture"], "prefecture": None}
+    return arguments
 
 
 def page_size(arguments: dict[str, Any]) -> int:

@@ -10,6 +10,7 @@ import strawberry
 from db import areas
 from db.areas import MunicipalityFilter as MunicipalityWhere
 from db.search import search_form
+from schema.codes import USE_AREA_CODE, one_code, required_code
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.errors import NotFound, literal, no_such
@@ -31,10 +32,30 @@ class MunicipalityKind(Enum):
     VILLAGE = strawberry.enum_value("村", description="A village (村).")
 
 
+# `areaCode` is required in effect (one of the two names must be given): see schema/codes.py.
+PrefectureCode = Annotated[
+    LocalGovCode | None,
+    strawberry.argument(description=f"The prefecture, required (or the deprecated `code`): {PREFECTURE_CODE_FORMS}"),
+]
+MunicipalityCode = Annotated[
+    LocalGovCode | None,
+    strawberry.argument(description="The municipality, required (or the deprecated `code`): 5 or 6 digits."),
+]
+OldCode = Annotated[
+    LocalGovCode | None,
+    strawberry.argument(description="The same as `areaCode`, by its older name.", deprecation_reason=USE_AREA_CODE),
+]
+
+
 @strawberry.input(description="Narrows the list of municipalities.")
 class MunicipalityFilter:
+    area_code: LocalGovCode | None = strawberry.field(
+        default=None, description=f"Only municipalities of this prefecture: {PREFECTURE_CODE_FORMS}"
+    )
     prefecture: LocalGovCode | None = strawberry.field(
-        default=None, description=f"Code of a prefecture: {PREFECTURE_CODE_FORMS}"
+        default=None,
+        description=f"Only municipalities of this prefecture: {PREFECTURE_CODE_FORMS}",
+        deprecation_reason=USE_AREA_CODE,
     )
     kind: MunicipalityKind | None = strawberry.field(default=None, description="政令市, 特別区, 市, 町 or 村.")
     search: str | None = strawberry.field(
@@ -65,20 +86,20 @@ class AreaQuery:
         return [Prefecture.from_row(row) for row in await areas.prefectures(info.context.pool)]
 
     @strawberry.field(description="One prefecture by its code; null and a NOT_FOUND error when there is none.")
-    async def prefecture(
-        self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description=PREFECTURE_CODE_FORMS)]
-    ) -> Prefecture | None:
+    async def prefecture(self, info: Info, area_code: PrefectureCode = None, code: OldCode = None) -> Prefecture | None:
+        code = required_code(area_code, code, "code")
         row = await info.context.loaders.area_by_code.load(code)
         if row is None or row["level"] != "prefecture":
-            raise no_prefecture(code, row, f"; ask municipality(code: {literal(code)})")
+            raise no_prefecture(code, row, f"; ask municipality(areaCode: {literal(code)})")
         return Prefecture.from_row(row)
 
     @strawberry.field(
         description="One municipality by its code (5 or 6 digits); null and a NOT_FOUND error when there is none."
     )
     async def municipality(
-        self, info: Info, code: Annotated[LocalGovCode, strawberry.argument(description="5 or 6 digits.")]
+        self, info: Info, area_code: MunicipalityCode = None, code: OldCode = None
     ) -> Municipality | None:
+        code = required_code(area_code, code, "code")
         row = await info.context.loaders.area_by_code.load(code)
         if row is None:
             hint = "The municipalities' codes are listed by { municipalities { nodes { code } } }."
@@ -86,7 +107,7 @@ class AreaQuery:
         if row["level"] != "municipality":
             raise NotFound(
                 f"No municipality with code {literal(code)}: it is the code of a prefecture, {row['name']}; ask "
-                f"prefecture(code: {literal(code)}), or municipalities(filter: {{prefecture: {literal(code)}}}) "
+                f"prefecture(areaCode: {literal(code)}), or municipalities(filter: {{areaCode: {literal(code)}}}) "
                 "for its municipalities."
             )
         return Municipality.from_row(row)
@@ -107,7 +128,9 @@ class AreaQuery:
         order = order_by or MunicipalityOrder()
         name = checked_optional(f.search, "filter.search")
         where = MunicipalityWhere(
-            f.prefecture, f.kind.value if f.kind else None, search_form(name).strip() or None if name else None
+            one_code(f.area_code, f.prefecture, "filter.prefecture"),
+            f.kind.value if f.kind else None,
+            search_form(name).strip() or None if name else None,
         )
         pool = info.context.pool
         window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)

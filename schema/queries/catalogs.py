@@ -9,6 +9,7 @@ import strawberry
 from db import catalogs
 from db.catalogs import ServiceFilter as ServiceWhere
 from db.search import search_form
+from schema.codes import USE_AREA_CODE, one_code
 from schema.connection import Connection
 from schema.context import Info
 from schema.errors import no_such
@@ -32,7 +33,12 @@ class ServiceFilter:
         default=None, description="Slug or name of a category; entries of its sub-categories are included."
     )
     facets: list[FacetInput] | None = strawberry.field(default=None, description="Facet values it must all have.")
-    municipality_code: LocalGovCode | None = strawberry.field(default=None, description="Used by this municipality.")
+    area_code: LocalGovCode | None = strawberry.field(
+        default=None, description="Only entries used by this municipality (5 or 6 digits)."
+    )
+    municipality_code: LocalGovCode | None = strawberry.field(
+        default=None, description="Only entries used by this municipality.", deprecation_reason=USE_AREA_CODE
+    )
     search: str | None = strawberry.field(default=None, description="Words in its name, provider or description.")
 
 
@@ -73,7 +79,7 @@ class CatalogQuery:
             checked_optional(f.catalog, "filter.catalog"),
             checked_optional(f.category, "filter.category"),
             tuple((checked(x.name, "filter.facets"), checked(x.value, "filter.facets")) for x in f.facets or []),
-            f.municipality_code,
+            one_code(f.area_code, f.municipality_code, "filter.municipalityCode"),
             (search_form(words).strip() or None) if words else None,
         )
         return await service_connection(

@@ -10,6 +10,7 @@ from db import metrics
 from db.metrics import MetricFilter as MetricWhere
 from schema.connection import Connection, ranked_connection
 from schema.context import Info
+from schema.enums import MetricKind, MetricUnit
 from schema.errors import no_such
 from schema.ordering import MetricOrder, OrderDirection
 from schema.pagination import After, Before, First, Last, PageRequest
@@ -20,17 +21,8 @@ from schema.types.metric import METRIC_CURSOR, METRIC_SLUGS, Metric
 @strawberry.input(description="Narrows the list of metrics.")
 class MetricFilter:
     initiative: str | None = strawberry.field(default=None, description="Slug of an initiative.")
-    unit: str | None = strawberry.field(
-        default=None, description="A `MetricUnit` name as `Metric.unit` gives it (PERCENT), or in lower case (percent)."
-    )
-    kind: str | None = strawberry.field(
-        default=None, description="A `MetricKind` name as `Metric.kind` gives it (COUNT), or in lower case (count)."
-    )
-
-
-def _lowered(value: str | None) -> str | None:
-    # The enums' Python values are the lower-case names, which the database holds.
-    return None if value is None else value.lower()
+    unit: MetricUnit | None = strawberry.field(default=None, description="The unit `Metric.unit` answers (PERCENT).")
+    kind: MetricKind | None = strawberry.field(default=None, description="The kind `Metric.kind` answers (COUNT).")
 
 
 @strawberry.type
@@ -51,8 +43,8 @@ class MetricQuery:
         f = filter or MetricFilter()
         where = MetricWhere(
             checked_optional(f.initiative, "filter.initiative"),
-            _lowered(checked_optional(f.unit, "filter.unit")),
-            _lowered(checked_optional(f.kind, "filter.kind")),
+            f.unit.value if f.unit else None,
+            f.kind.value if f.kind else None,
         )
         pool = info.context.pool
         window = page.slice(order.field.value, descending=order.direction is OrderDirection.DESC)

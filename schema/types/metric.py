@@ -14,6 +14,7 @@ from db.metrics import ObservationWindow
 from db.types import Record
 from loaders.observations import ObservationPage
 from loaders.rankings import RankingKey
+from schema.codes import AREA_CODE, USE_AREA_CODE, one_code
 from schema.connection import Connection, build_connection
 from schema.context import Info
 from schema.enums import MetricKind, MetricUnit
@@ -120,9 +121,16 @@ class Metric(Node):
         date: Annotated[
             dt.date | None, strawberry.argument(description="The date to rank; default: the latest with area values.")
         ] = None,
-        prefecture: Annotated[
+        area_code: Annotated[
             LocalGovCode | None,
             strawberry.argument(description=f"Only municipalities of this prefecture: {PREFECTURE_CODE_FORMS}"),
+        ] = None,
+        prefecture: Annotated[
+            LocalGovCode | None,
+            strawberry.argument(
+                description=f"Only municipalities of this prefecture: {PREFECTURE_CODE_FORMS}",
+                deprecation_reason=USE_AREA_CODE,
+            ),
         ] = None,
         first: Annotated[int, strawberry.argument(description="How many ranks (1..100).")] = 10,
         ascending: Annotated[bool, strawberry.argument(description="Lowest first.")] = False,
@@ -130,6 +138,8 @@ class Metric(Node):
         from schema.types.municipality import Municipality
         from schema.types.prefecture import Prefecture
 
+        named = "prefecture" if prefecture is not None else AREA_CODE
+        prefecture = one_code(area_code, prefecture, "prefecture")
         if not 1 <= first <= MAX_PAGE_SIZE:
             raise BadUserInput(f"`first` must be between 1 and {MAX_PAGE_SIZE}, got {first}")
         key = RankingKey(self.metric_id, level.value, date, prefecture, ascending, first)
@@ -138,7 +148,7 @@ class Metric(Node):
             return AreaRanking(date=None, level=level, areas=0, areas_with_value=0, areas_without_value=0, entries=[])
         request, rows, total, with_value = ranked.request, ranked.rows, ranked.areas, ranked.with_value
         if total == 0 and prefecture is not None:
-            raise await no_areas(info, level, prefecture)
+            raise await no_areas(info, level, prefecture, named)
         if with_value == 0 and date is not None:
             raise await no_values(info, self.slug, request)
         area_rows = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])

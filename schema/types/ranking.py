@@ -44,10 +44,11 @@ class AreaRanking:
 # The refusals below cost a statement or two, and only when a ranking would otherwise be silently empty.
 
 
-async def no_areas(info: Info, level: AreaLevel, prefecture: str) -> PublicError:
-    """`prefecture` matched no area of the level: a ranking of prefectures, or not a prefecture's code."""
+async def no_areas(info: Info, level: AreaLevel, prefecture: str, argument: str) -> PublicError:
+    """`prefecture` (given as `argument`) matched no area of the level: a ranking of prefectures, or not a
+    prefecture's code."""
     if level is AreaLevel.PREFECTURE:
-        return BadUserInput("`prefecture` narrows a ranking of municipalities; a ranking of prefectures takes none")
+        return BadUserInput(f"`{argument}` narrows a ranking of municipalities; a ranking of prefectures takes none")
     return no_prefecture(prefecture, await info.context.loaders.area_by_code.load(prefecture))
 
 
