@@ -85,6 +85,11 @@ async def observation_counts_by_metric_ids(db: Executor, ids: Sequence[int], win
     return list(await db.fetch(query, list(ids), window.area_code, window.date_from, window.date_to, window.dimensions))
 
 
+async def breakdowns_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    """Each metric's breakdowns with their counts, totals first (db/migrations/011_metric_breakdowns.sql)."""
+    return list(await db.fetch(sql("breakdowns_by_metric_ids"), list(ids)))
+
+
 async def comparisons_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
     return list(await db.fetch(sql("comparisons_by_metric_ids"), list(ids)))
 

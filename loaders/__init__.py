@@ -156,6 +156,10 @@ class Loaders:
         )
 
     @cached_property
+    def breakdowns_by_metric_id(self) -> Loader[int, list[Record]]:
+        return many_per_key(self.dispatch, partial(metrics.breakdowns_by_metric_ids, self.pool), "metric_id")
+
+    @cached_property
     def comparisons_by_metric_id(self) -> Loader[int, list[Record]]:
         return many_per_key(self.dispatch, partial(metrics.comparisons_by_metric_ids, self.pool), "metric_id")
 
