@@ -15,9 +15,11 @@ from loaders.batch import counts_per_key, many_per_key, one_per_key, one_per_key
 from loaders.loader import Dispatch, Loader
 from loaders.observations import (
     AreaObservationPage,
+    ObservationKey,
     ObservationPage,
     area_observation_counts,
     area_observation_pages,
+    observation_by_key,
     observation_counts,
     observation_pages,
 )
@@ -124,6 +126,10 @@ class Loaders:
     @cached_property
     def observation_pages(self) -> Loader[tuple[int, ObservationPage], list[Record]]:
         return observation_pages(self.pool, self.dispatch)
+
+    @cached_property
+    def observation_by_key(self) -> Loader[ObservationKey, Record | None]:
+        return observation_by_key(self.pool, self.dispatch)
 
     @cached_property
     def observation_counts(self) -> Loader[tuple[int, ObservationWindow], int]:
