@@ -92,7 +92,7 @@ async def _selected(client: httpx.AsyncClient, slug: str, breakdown: dict[str, A
 
 
 async def test_each_breakdown_passed_back_selects_exactly_its_values(client: httpx.AsyncClient) -> None:
-    query = f'query($slug: String!) {{ metric(slug: $slug) {{ dimensions {{ {BREAKDOWN} }} }} }}'
+    query = f"query($slug: String!) {{ metric(slug: $slug) {{ dimensions {{ {BREAKDOWN} }} }} }}"
     for slug in (ISSUED, ONLY_TOTALS):
         breakdowns = (await answered(client, query, {"slug": slug}))["metric"]["dimensions"]
         for breakdown in breakdowns:

@@ -61,7 +61,8 @@ async def test_every_observation_has_an_id_of_its_own_that_reads_back(loaded_dsn
     conn = await asyncpg.connect(loaded_dsn)
     try:
         rows = await conn.fetch(
-            "SELECT m.slug, o.area_code, o.date, o.dimensions FROM observation AS o JOIN metric AS m ON m.id = o.metric_id"
+            "SELECT m.slug, o.area_code, o.date, o.dimensions FROM observation AS o "
+            "JOIN metric AS m ON m.id = o.metric_id"
         )
     finally:
         await conn.close()
@@ -98,7 +99,7 @@ async def test_an_id_of_nothing_is_null_with_not_found(client: httpx.AsyncClient
     ],
 )
 async def test_a_malformed_id_is_a_clear_error(client: httpx.AsyncClient, key: str) -> None:
-    body = await graphql(client, 'query($id: ID!) { node(id: $id) { id } }', {"id": encode_id("Observation", key)})
+    body = await graphql(client, "query($id: ID!) { node(id: $id) { id } }", {"id": encode_id("Observation", key)})
     assert body["data"]["node"] is None
     [error] = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"

@@ -217,9 +217,9 @@ class Metric(Node):
         return f"{info.context.public_url}/charts/{self.slug}.svg?" + urlencode({"area": ",".join(drawn)}, safe=",")
 
     @strawberry.field(
-        description="The breakdowns its values come in, each with its counts: the totals first (if it has any), then the "
-        "combinations of dimensions ordered by their names and values (code point order), e.g. age_group 0～4歳 "
-        "and sex 女 before age_group 0～4歳 and sex 男. Empty when the metric has no values."
+        description="The breakdowns its values come in, each with its counts: the totals first (if it has any), "
+        "then the combinations of dimensions ordered by their names and values (code point order), e.g. age_group "
+        "0～4歳 and sex 女 before age_group 0～4歳 and sex 男. Empty when the metric has no values."
     )
     async def dimensions(self, info: Info) -> list[Breakdown]:
         rows = await info.context.loaders.breakdowns_by_metric_id.load(self.metric_id)
