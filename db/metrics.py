@@ -85,6 +85,18 @@ async def observation_counts_by_metric_ids(db: Executor, ids: Sequence[int], win
     return list(await db.fetch(query, list(ids), window.area_code, window.date_from, window.date_to, window.dimensions))
 
 
+async def breakdowns_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
+    """Each metric's breakdowns with their counts, totals first (db/migrations/011_metric_breakdowns.sql)."""
+    return list(await db.fetch(sql("breakdowns_by_metric_ids"), list(ids)))
+
+
+async def observations_by_keys(db: Executor, keys: Sequence[tuple[str, str | None, dt.date, str]]) -> list[Record]:
+    """The observation at each (metric slug, area code or None, date, dimensions as JSON), tagged with the key's
+    1-based `position`; keys of nothing are left out."""
+    columns = [list(column) for column in zip(*keys, strict=True)] if keys else [[], [], [], []]
+    return list(await db.fetch(sql("observations_by_keys"), *columns))
+
+
 async def comparisons_by_metric_ids(db: Executor, ids: Sequence[int]) -> list[Record]:
     return list(await db.fetch(sql("comparisons_by_metric_ids"), list(ids)))
 

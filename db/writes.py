@@ -68,5 +68,10 @@ async def copy_rows(conn: asyncpg.Connection, table: str, columns: Sequence[str]
     await conn.copy_records_to_table(table, records=list(rows), columns=list(columns))
 
 
+async def refresh_breakdowns(conn: asyncpg.Connection) -> None:
+    """Recount each metric's breakdowns (`Metric.dimensions`) from the observations now loaded."""
+    await conn.execute(sql("metric_breakdown_refresh"))
+
+
 async def insert_dataset(conn: asyncpg.Connection, version: str, fields: Row, inputs: Mapping[str, str]) -> None:
     await conn.execute(sql("dataset_insert"), version, *fields, json.dumps(inputs, sort_keys=True))

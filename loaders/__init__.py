@@ -15,9 +15,11 @@ from loaders.batch import counts_per_key, many_per_key, one_per_key, one_per_key
 from loaders.loader import Dispatch, Loader
 from loaders.observations import (
     AreaObservationPage,
+    ObservationKey,
     ObservationPage,
     area_observation_counts,
     area_observation_pages,
+    observation_by_key,
     observation_counts,
     observation_pages,
 )
@@ -126,6 +128,10 @@ class Loaders:
         return observation_pages(self.pool, self.dispatch)
 
     @cached_property
+    def observation_by_key(self) -> Loader[ObservationKey, Record | None]:
+        return observation_by_key(self.pool, self.dispatch)
+
+    @cached_property
     def observation_counts(self) -> Loader[tuple[int, ObservationWindow], int]:
         return observation_counts(self.pool, self.dispatch)
 
@@ -154,6 +160,10 @@ class Loaders:
         return counts_per_key(
             self.dispatch, partial(areas.municipality_counts_by_prefecture_codes, self.pool), "prefecture_code"
         )
+
+    @cached_property
+    def breakdowns_by_metric_id(self) -> Loader[int, list[Record]]:
+        return many_per_key(self.dispatch, partial(metrics.breakdowns_by_metric_ids, self.pool), "metric_id")
 
     @cached_property
     def comparisons_by_metric_id(self) -> Loader[int, list[Record]]:

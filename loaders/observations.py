@@ -7,7 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from db.areas import observation_counts_by_area_codes, observations_by_area_codes
-from db.metrics import ObservationWindow, observation_counts_by_metric_ids, observations_by_metric_ids
+from db.metrics import (
+    ObservationWindow,
+    observation_counts_by_metric_ids,
+    observations_by_keys,
+    observations_by_metric_ids,
+)
 from db.types import Executor, Record
 from loaders.loader import Dispatch, Loader
 
@@ -51,6 +56,23 @@ def observation_counts(pool: Executor, dispatch: Dispatch) -> Loader[tuple[int, 
             for row in await observation_counts_by_metric_ids(pool, metric_ids, window):
                 counts[(row["metric_id"], window)] = row["count"]
         return [counts.get(key, 0) for key in keys]
+
+    return Loader(load, dispatch)
+
+
+ObservationKey = tuple[str, str | None, dt.date, str]
+"""What makes an observation unique (the database's index observation_one_value): metric slug, area code (None: the
+nation), date and breakdown (canonical JSON, '{}': totals)."""
+
+
+def observation_by_key(pool: Executor, dispatch: Dispatch) -> Loader[ObservationKey, Record | None]:
+    """Observations by their natural key (global IDs): one statement for every key asked for together."""
+
+    async def load(keys: list[ObservationKey]) -> list[Record | None]:
+        found: list[Record | None] = [None] * len(keys)
+        for row in await observations_by_keys(pool, keys):
+            found[row["position"] - 1] = row
+        return found
 
     return Loader(load, dispatch)
 

@@ -28,9 +28,17 @@ connections, other lists counted as LIST_SIZES says, with variables as GraphQL c
 defaults included). The nested example of the docs, 50 initiatives × 20 metrics
 × 12 observations, is 13,050; 100 × 100 × 100 is 1,010,100."""
 
-LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20, "entries": MAX_PAGE_SIZE}
-"""Lists that are not connections hold at most this many items; any other at most LIST_SIZE_ESTIMATE
-(`nodes(ids)` counts its IDs)."""
+LIST_SIZES = {
+    "prefectures": 47,
+    "reportSections": 40,
+    "serviceCatalogs": 20,
+    "entries": MAX_PAGE_SIZE,
+    "Metric.dimensions": 100,
+    "Breakdown.dimensions": 3,
+}
+"""Lists that are not connections hold at most this many items (by field name, or `Type.field` where a name means
+two lists); any other at most LIST_SIZE_ESTIMATE (`nodes(ids)` counts its IDs). A metric's breakdowns are 77 at
+most and a breakdown combines 2 dimensions at most in the data loaded (tests/test_breakdowns.py checks both)."""
 
 LIST_SIZE_ESTIMATE = 10
 

@@ -78,6 +78,7 @@ async def append_import(
         observations = [(last_observation + n, *row) for n, row in enumerate(cite_imported(rows, cite), start=1)]
         await writes.copy_rows(conn, "citation", TABLE_COLUMNS["citation"], citations)
         await writes.copy_rows(conn, "observation", TABLE_COLUMNS["observation"], observations)
+        await writes.refresh_breakdowns(conn)
         version = version_of(inputs)
         await writes.update_dataset(conn, version, inputs)
     return Appended(version, len(observations), len(citations), len(values) - len(rows))

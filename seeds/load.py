@@ -106,6 +106,7 @@ async def load(
         await writes.copy_rows(
             conn, "area_shape", shapes.COLUMNS, shapes.shape_rows(area_shapes) if area_shapes else []
         )
+        await writes.refresh_breakdowns(conn)
         await writes.insert_dataset(conn, version, _edition_fields(report), inputs)
     result.counts = {
         "focus areas": len(report.focus_areas),

@@ -186,6 +186,8 @@ TABLES = {
     "dataset": "SELECT version, inputs FROM dataset",
     "search_document": "SELECT * FROM search_document ORDER BY id",
     "area": "SELECT * FROM area ORDER BY code",
+    # What Metric.dimensions lists, recounted after an import as after a load.
+    "metric_breakdown": "SELECT * FROM metric_breakdown ORDER BY metric_id, position",
 }
 
 

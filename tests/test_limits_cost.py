@@ -19,7 +19,7 @@ from api.settings import Settings
 from schema import build_schema
 from schema.extensions.documents import ValidatedDocuments
 from schema.extensions.expansion import expanded_selections
-from schema.limits import MAX_ALIASES, MAX_EXPANDED_SELECTIONS, MAX_NODES, RANKING_COSTS, REQUEST_TIMEOUT_S
+from schema.limits import LIST_SIZES, MAX_ALIASES, MAX_EXPANDED_SELECTIONS, MAX_NODES, RANKING_COSTS, REQUEST_TIMEOUT_S
 from tests.limits_support import answered, app_settings, codes, post, refused, token_count
 
 RATE = 'metric(slug: "mynumber-card-issued-rate-soumu")'
@@ -227,3 +227,18 @@ def test_i15_3_refusals_are_weighed_with_their_messages_and_bounded() -> None:
         store.keep(f"{{ x{i:02d} }}", document, [GraphQLError("m" * 80)])
     assert store.documents.currsize <= 1_000
     assert store.get("{ x }") is None  # the least recently used went first
+
+
+# --- Metric.dimensions: a list that is not a connection, counted by its bound -------------------------------------
+
+
+async def test_breakdowns_count_by_their_bounds_per_metric(client: httpx.AsyncClient) -> None:
+    def breakdowns(metrics: int) -> str:
+        return f"{{ metrics(first: {metrics}) {{ nodes {{ dimensions {{ areaCount dimensions {{ name }} }} }} }} }}"
+
+    per_metric = 1 + LIST_SIZES["Metric.dimensions"] * (1 + LIST_SIZES["Breakdown.dimensions"])  # 401
+    body = (await post(client, {"query": breakdowns(62), "extensions": {"cost": True}})).json()
+    assert "errors" not in body and body["extensions"]["cost"]["nodes"] == 62 * per_metric == 24_862
+    errors = await refused(client, breakdowns(63))
+    assert codes(errors) == {"QUERY_TOO_COSTLY"}
+    assert f"up to {63 * per_metric} nodes" in errors[0]["message"]

@@ -171,7 +171,7 @@ class Estimate:
             return len(ids)
         if parent.name.startswith("__"):
             return self.introspection.get(f"{parent.name}.{name}", LIST_SIZE_ESTIMATE)
-        return LIST_SIZES.get(name, LIST_SIZE_ESTIMATE)
+        return LIST_SIZES.get(f"{parent.name}.{name}", LIST_SIZES.get(name, LIST_SIZE_ESTIMATE))
 
     def work(self, parent: GraphQLNamedType, name: str, arguments: dict[str, Any], priced: set[str]) -> int:
         """What a resolver reads for each object beyond the nodes it returns: a ranking ranks every area."""

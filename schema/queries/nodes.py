@@ -17,6 +17,7 @@ from schema.types.metric import Metric
 from schema.types.milestone import Milestone
 from schema.types.mission_statement import MissionStatement
 from schema.types.municipality import Municipality
+from schema.types.observation import Observation, parse_observation_key
 from schema.types.policy_goal import PolicyGoal
 from schema.types.prefecture import Prefecture
 from schema.types.priority_plan_item import PriorityPlanItem
@@ -38,7 +39,8 @@ async def resolve_node(info: Info, global_id: str) -> Node:
 
 
 async def find_node(info: Info, type_name: str, key: str) -> Node | None:
-    """The object of a type with a global ID by its key (slug, or parent slug and position)."""
+    """The object of a type with a global ID by its key (slug, parent slug and position, or an observation's
+    metric, area, date and breakdown); an error when the key cannot be one of the type's."""
     loaders = info.context.loaders
     if type_name == "Initiative":
         row = await loaders.initiative_by_slug.load(key)
@@ -54,6 +56,9 @@ async def find_node(info: Info, type_name: str, key: str) -> Node | None:
     if type_name == "Metric":
         row = await loaders.metric_by_slug.load(key)
         return Metric.from_row(row) if row else None
+    if type_name == "Observation":
+        row = await loaders.observation_by_key.load(parse_observation_key(key))
+        return Observation.from_row(row, row["metric_slug"]) if row else None
     if type_name == "ServiceCatalog":
         row = await loaders.catalog_by_slug.load(key)
         return ServiceCatalog.from_row(row) if row else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlencode
 
@@ -24,6 +25,7 @@ from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
 from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
 from schema.strings import checked
+from schema.types.breakdown import Breakdown
 from schema.types.comparison import Comparison
 from schema.types.observation import DimensionInput, Observation
 from schema.types.ranking import AreaLevel, AreaRank, AreaRanking, no_areas, no_values
@@ -70,7 +72,7 @@ class Metric(Node):
     @strawberry.field(description="The most recent national observation.")
     async def latest(self, info: Info) -> Observation | None:
         row = await info.context.loaders.latest_observation_by_metric_id.load(self.metric_id)
-        return Observation.from_row(row) if row else None
+        return Observation.from_row(row, self.slug) if row else None
 
     @strawberry.field(description="Observations in date order, optionally between two dates or for one area.")
     async def observations(
@@ -108,7 +110,9 @@ class Metric(Node):
         async def count() -> int:
             return await loaders.observation_counts.load((self.metric_id, window))
 
-        return build_connection(page, rows, Observation.from_row, observation_cursor, count)
+        return build_connection(
+            page, rows, partial(Observation.from_row, metric_slug=self.slug), observation_cursor, count
+        )
 
     @strawberry.field(
         description="Areas ranked by their value on a date, highest first (e.g. issuance rates). A date without "
@@ -154,7 +158,9 @@ class Metric(Node):
         area_rows = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])
         build = Prefecture.from_row if level is AreaLevel.PREFECTURE else Municipality.from_row
         entries = [
-            AreaRank(rank=row["place"], tied=row["tied"], area=build(area), observation=Observation.from_row(row))
+            AreaRank(
+                rank=row["place"], tied=row["tied"], area=build(area), observation=Observation.from_row(row, self.slug)
+            )
             for row, area in zip(rows, area_rows, strict=True)
             if area is not None
         ]
@@ -219,6 +225,15 @@ class Metric(Node):
         if len(drawn) > MAX_CHART_AREAS:
             raise BadUserInput(f"`chartUrl` draws at most {MAX_CHART_AREAS} lines; {len(drawn)} were asked for")
         return f"{info.context.public_url}/charts/{self.slug}.svg?" + urlencode({"area": ",".join(drawn)}, safe=",")
+
+    @strawberry.field(
+        description="The breakdowns its values come in, each with its counts: the totals first (if it has any), "
+        "then the combinations of dimensions ordered by their names and values (code point order), e.g. age_group "
+        "0～4歳 and sex 女 before age_group 0～4歳 and sex 男. Empty when the metric has no values."
+    )
+    async def dimensions(self, info: Info) -> list[Breakdown]:
+        rows = await info.context.loaders.breakdowns_by_metric_id.load(self.metric_id)
+        return [Breakdown.from_row(row) for row in rows]
 
     @strawberry.field(description="Comparisons the report states (「3.6倍」, 「+5,776条項」).")
     async def comparisons(self, info: Info) -> list[Comparison]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -61,7 +62,8 @@ class Municipality(Area):
         async def count() -> int:
             return await info.context.loaders.area_observation_counts.load((self.code, row["id"], from_, to))
 
-        return build_connection(page, rows, Observation.from_row, observation_cursor, count)
+        build = partial(Observation.from_row, metric_slug=row["slug"])
+        return build_connection(page, rows, build, observation_cursor, count)
 
     @strawberry.field(description="Catalogue entries (services) it uses, in catalogue order.")
     async def services(

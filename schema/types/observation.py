@@ -1,4 +1,4 @@
-"""Observation: one value of a metric at a date, with its source."""
+"""Observation: one value of a metric at a date, with its source and a global ID from its natural key."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from decimal import Decimal
 import strawberry
 
 from db.types import Record
+from loaders.observations import ObservationKey
 from schema.context import Info
 from schema.enums import DateBasis
+from schema.errors import BadUserInput, literal
+from schema.node import Node
 from schema.scalars import LocalGovCode
 from schema.types.area import Area
 from schema.types.rows import decimal_text
@@ -29,8 +32,62 @@ class DimensionInput:
     value: str = strawberry.field(description="e.g. 女, 20～24, 町村 (as the source prints it).")
 
 
-@strawberry.type(description="A value of a metric at a date, exactly as the source states it.")
-class Observation:
+NATION = "nation"
+KEY_FORM = "metric slug:area code or nation:YYYY-MM-DD[:dimensions as a JSON object]"
+
+
+def dimension_list(dimensions_json: str) -> list[Dimension]:
+    """A breakdown's dimensions by name, from the database's JSON."""
+    values: dict[str, str] = json.loads(dimensions_json)
+    return [Dimension(name=name, value=value) for name, value in sorted(values.items())]
+
+
+def canonical_dimensions(values: dict[str, str]) -> str:
+    """The one text of a breakdown in IDs, whatever order the database or a client gives its dimensions in."""
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def observation_key_text(key: ObservationKey) -> str:
+    """The key inside an observation's global ID; the dimensions are left out for the totals."""
+    slug, area_code, date, dimensions = key
+    text = f"{slug}:{area_code or NATION}:{date.isoformat()}"
+    return text if dimensions == "{}" else f"{text}:{dimensions}"
+
+
+def parse_observation_key(text: str) -> ObservationKey:
+    """The key of an observation's global ID; an error naming the expected form when it is not one."""
+    slug, _, rest = text.partition(":")
+    area, _, rest = rest.partition(":")
+    date_text, _, dimensions_text = rest.partition(":")
+    date, values = _date(date_text), _dimensions(dimensions_text)
+    if not slug or not area or date is None or values is None:
+        raise BadUserInput(f"not a valid Observation ID: its key {literal(text)} is not {KEY_FORM}")
+    return slug, None if area == NATION else area, date, canonical_dimensions(values)
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        date = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return date if date.isoformat() == text else None  # not the other forms fromisoformat reads (2023W01 …)
+
+
+def _dimensions(text: str) -> dict[str, str] | None:
+    try:
+        values = json.loads(text) if text else {}
+    except ValueError:
+        return None
+    if not isinstance(values, dict) or not all(isinstance(value, str) for value in values.values()):
+        return None
+    return values
+
+
+@strawberry.type(
+    description="A value of a metric at a date, exactly as the source states it. Its ID is made of what identifies "
+    "it in the data (metric, area or the nation, date and breakdown), so it stays the same in later datasets."
+)
+class Observation(Node):
     date: dt.date = strawberry.field(description="As-of date, or the last day of the period the value covers.")
     value: float = strawberry.field(description="The value as a number (see `exactValue` for the decimal).")
 
@@ -54,6 +111,11 @@ class Observation:
     decimal: strawberry.Private[Decimal]
     dimensions_json: strawberry.Private[str]
     citation_id: strawberry.Private[int]
+    metric_slug: strawberry.Private[str]
+
+    def global_key(self) -> str:
+        dimensions = canonical_dimensions(json.loads(self.dimensions_json))
+        return observation_key_text((self.metric_slug, self.area_code, self.date, dimensions))
 
     @strawberry.field(description="The prefecture or municipality; null for the nation as a whole.")
     async def area(self, info: Info) -> Area | None:
@@ -69,15 +131,15 @@ class Observation:
 
     @strawberry.field(description="The breakdown this value belongs to (empty for a total).")
     def dimensions(self) -> list[Dimension]:
-        values: dict[str, str] = json.loads(self.dimensions_json)
-        return [Dimension(name=name, value=value) for name, value in sorted(values.items())]
+        return dimension_list(self.dimensions_json)
 
     @strawberry.field(description="Where the value is stated.")
     async def source(self, info: Info) -> Source:
         return await cited(info, self.citation_id)
 
     @classmethod
-    def from_row(cls, row: Record) -> Observation:
+    def from_row(cls, row: Record, metric_slug: str) -> Observation:
+        """An observation of the metric `metric_slug` (the row holds its id only)."""
         return cls(
             date=row["date"],
             value=float(row["value"]),
@@ -90,4 +152,5 @@ class Observation:
             area_code=row["area_code"],
             dimensions_json=row["dimensions"],
             citation_id=row["citation_id"],
+            metric_slug=metric_slug,
         )
