@@ -5,6 +5,9 @@ MAX_PAGE_SIZE = 100
 
 DEFAULT_PAGE_SIZE = 20
 
+RANKING_PAGE_SIZE = 10
+"""The page `Metric.ranking` answers without `first` or `last`: 10 since before it was a connection."""
+
 MAX_DEPTH = 10
 """Deepest selection as Strawberry's QueryDepthLimiter counts it (root fields are depth 0; introspection is
 left to graphql-core's own bound). The deepest useful query, prefectures → municipalities → nodes → services →
@@ -28,14 +31,14 @@ connections, other lists counted as LIST_SIZES says, with variables as GraphQL c
 defaults included). The nested example of the docs, 50 initiatives × 20 metrics
 × 12 observations, is 13,050; 100 × 100 × 100 is 1,010,100."""
 
-LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20, "entries": MAX_PAGE_SIZE}
+LIST_SIZES = {"prefectures": 47, "reportSections": 40, "serviceCatalogs": 20}
 """Lists that are not connections hold at most this many items; any other at most LIST_SIZE_ESTIMATE
 (`nodes(ids)` counts its IDs)."""
 
 LIST_SIZE_ESTIMATE = 10
 
 RANKING_COSTS = {"PREFECTURE": 25, "MUNICIPALITY": 100}
-"""Nodes a `ranking` counts for each metric it ranks, besides its entries: it ranks every area of its level (47
+"""Nodes a `ranking` counts for each metric it ranks, besides its page of ranks (`first`/`last`, like a connection): it ranks every area of its level (47
 prefectures, 1,741 municipalities) in the database. Measured: ten municipal rankings of one metric take as long as
 ten pages of 100 observations, ten of prefectures a quarter of that. Aliases asking the same of the same metric are
 one load and count once. Introspection's lists count what the schema holds (schema/extensions/introspection.py)."""

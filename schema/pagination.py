@@ -76,7 +76,14 @@ class PageRequest:
 
     @classmethod
     def from_arguments(
-        cls, kind: str, first: int | None, after: str | None, last: int | None, before: str | None
+        cls,
+        kind: str,
+        first: int | None,
+        after: str | None,
+        last: int | None,
+        before: str | None,
+        *,
+        default: int = DEFAULT_PAGE_SIZE,
     ) -> PageRequest:
         if first is not None and last is not None:
             raise BadUserInput("pass either `first` or `last`, not both")
@@ -88,7 +95,7 @@ class PageRequest:
             raise BadUserInput("`after` pages forward: combine it with `first`, not `last`")
         if not backward and before is not None:
             raise BadUserInput("`before` pages backward: combine it with `last`, not `first`")
-        size = (last if backward else first) or DEFAULT_PAGE_SIZE
+        size = (last if backward else first) or default
         raw_cursor = before if backward else after
         argument = "before" if backward else "after"
         cursor = decode_cursor(kind, raw_cursor, argument) if raw_cursor is not None else None
