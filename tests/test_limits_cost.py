@@ -151,14 +151,16 @@ async def test_i15_2_sec_12_rankings_are_priced_per_metric_they_rank(client: htt
         return body["extensions"]["cost"]["nodes"]
 
     municipal = RANKING_COSTS["MUNICIPALITY"]
-    assert await cost(_rankings(100, [1, 2])) == 100 * (1 + 2 * municipal)  # 20,100: answered
-    assert await cost(_rankings(100, [1, 2], "PREFECTURE")) == 100 * (1 + 2 * RANKING_COSTS["PREFECTURE"])
-    # Aliases asking the same ranking of the same metric are one load: counted once.
-    assert await cost(_rankings(100, [1] * MAX_ALIASES)) == 100 * (1 + municipal)
+    # Each ranking reads its level and returns its page (first: 1, first: 2), like a connection.
+    assert await cost(_rankings(100, [1, 2])) == 100 * (1 + 2 * municipal + 1 + 2)  # 20,400: answered
+    prefectural = RANKING_COSTS["PREFECTURE"]
+    assert await cost(_rankings(100, [1, 2], "PREFECTURE")) == 100 * (1 + 2 * prefectural + 1 + 2)
+    # Aliases asking the same ranking of the same metric are one load: its reading is counted once, its page by each.
+    assert await cost(_rankings(100, [1] * MAX_ALIASES)) == 100 * (1 + municipal + MAX_ALIASES)
     # Asked differently, each alias is a ranking of its own: 100 metrics × 3 rankings of 1,741 areas is refused.
     errors = await refused(client, _rankings(100, [1, 2, 3]))
     assert codes(errors) == {"QUERY_TOO_COSTLY"}
-    assert f"up to {100 * (1 + 3 * municipal)} nodes" in errors[0]["message"]
+    assert f"up to {100 * (1 + 3 * municipal + 1 + 2 + 3)} nodes" in errors[0]["message"]
 
 
 # --- item 14: introspection is priced (SECURITY.md item 13) ------------------------------------------------------
