@@ -184,7 +184,8 @@ async def test_an_ascending_ranking_pages_lowest_first(client: httpx.AsyncClient
 
 async def test_a_ranking_answers_ten_ranks_unless_asked_and_entries_are_its_nodes(client: httpx.AsyncClient) -> None:
     fields = "totalCount entries { rank area { code } } nodes { rank area { code } } pageInfo { hasNextPage }"
-    query = f"{{ {RATE} {{ a: ranking(level: PREFECTURE) {{ {fields} }} b: ranking(level: PREFECTURE, last: 5) {{ {fields} }} }} }}"
+    aliases = f"a: ranking(level: PREFECTURE) {{ {fields} }} b: ranking(level: PREFECTURE, last: 5) {{ {fields} }}"
+    query = f"{{ {RATE} {{ {aliases} }} }}"
     rankings = (await graphql(client, query))["data"]["metric"]
     first, last = rankings["a"], rankings["b"]
     assert len(first["nodes"]) == 10 and first["entries"] == first["nodes"]
@@ -194,7 +195,9 @@ async def test_a_ranking_answers_ten_ranks_unless_asked_and_entries_are_its_node
 
 
 async def test_entries_are_deprecated_for_nodes(client: httpx.AsyncClient) -> None:
-    query = '{ __type(name: "AreaRanking") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }'
+    query = (
+        '{ __type(name: "AreaRanking") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }'
+    )
     fields = {f["name"]: f for f in (await graphql(client, query))["data"]["__type"]["fields"]}
     assert fields["entries"]["isDeprecated"] and fields["entries"]["deprecationReason"].startswith("Use `nodes`")
     assert not fields["nodes"]["isDeprecated"]
@@ -226,6 +229,9 @@ async def test_pages_of_a_ranking_asked_together_answer_as_asked_alone(client: h
     [
         ('after: "not a cursor"', "`after` is not a valid cursor for this list"),
         ('last: 1, before: "djE6cmFua2luZzp0ZW4"', "`before` is not a valid cursor for this list"),  # v1:ranking:ten
+        # v1:ranking:99999999999999999999, beyond any position (was an internal error), and v1:ranking:-5
+        ('after: "djE6cmFua2luZzo5OTk5OTk5OTk5OTk5OTk5OTk5OQ"', "`after` is not a valid cursor for this list"),
+        ('after: "djE6cmFua2luZzotNQ"', "`after` is not a valid cursor for this list"),
         ("first: 1, last: 1", "pass either `first` or `last`, not both"),
         ("last: 0", "`last` must be between 1 and 100, got 0"),
         ("last: 101", "`last` must be between 1 and 100, got 101"),
