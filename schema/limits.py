@@ -41,7 +41,8 @@ RANKING_COSTS = {"PREFECTURE": 25, "MUNICIPALITY": 100}
 """Nodes a `ranking` counts for each metric it ranks, besides its page of ranks (`first`/`last`, counted like a
 connection's): it ranks every area of its level (47 prefectures, 1,741 municipalities) in the database. Measured:
 ten municipal rankings of one metric take as long as ten pages of 100 observations, ten of prefectures a quarter of
-that. Aliases asking the same of the same metric are one load and count this once (each still counts its page). Introspection's lists count what the schema holds (schema/extensions/introspection.py)."""
+that. Aliases asking the same of the same metric are one load and count this once (each still counts its page).
+Introspection's lists count what the schema holds (schema/extensions/introspection.py)."""
 
 MAX_BODY_BYTES = 64 * 1024
 """Largest request body; larger ones get 413 before they are parsed."""
