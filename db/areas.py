@@ -26,12 +26,14 @@ class MunicipalityFilter:
 
 @dataclass(frozen=True)
 class RankingRequest:
+    """A page of one ranking: the positions of `page` (after or before a position, at most `page.limit`)."""
+
     metric_id: int
     level: str
     date: dt.date
     prefecture_code: str | None
     ascending: bool
-    limit: int
+    page: Slice
 
 
 async def prefectures(db: Executor) -> list[Record]:
@@ -79,15 +81,19 @@ async def observations_by_area_codes(
 
 
 async def rankings_by_keys(db: Executor, requests: Sequence[RankingRequest]) -> list[Record]:
-    """For each request, the areas by value on its date, best first, with their `place` (ties share it) and
-    whether they are `tied`; each row's `key` is its request's position, counted from 1."""
+    """For each request, a page of the areas by value on its date, best first, with their `place` (ties share
+    it), whether they are `tied`, their position (`rank`, ties broken by code) and the `total` ranked; each row's
+    `key` is its request's position, counted from 1."""
     columns = (
         [r.metric_id for r in requests],
         [r.level for r in requests],
         [r.prefecture_code for r in requests],
         [r.date for r in requests],
         [r.ascending for r in requests],
-        [r.limit for r in requests],
+        [r.page.limit for r in requests],
+        [r.page.after for r in requests],
+        [r.page.before for r in requests],
+        [r.page.backward for r in requests],
     )
     return list(await db.fetch(sql("area_rankings_by_keys"), *columns))
 

@@ -30,7 +30,7 @@ const RANKING = `query Ranking($metric: String!, $date: Date, $first: Int!) {
     name unitLabel
     ranking(level: MUNICIPALITY, date: $date, first: $first) {
       date areasWithValue
-      entries { rank tied area { name ... on Municipality { prefecture { name } } } observation { displayValue } }
+      nodes { rank tied area { name ... on Municipality { prefecture { name } } } observation { displayValue } }
     }
   }
 }`;
@@ -53,7 +53,7 @@ for (const hit of found.search.nodes) console.log(`  ${hit.kind}: ${hit.title} (
 const metric = "mynumber-card-issued-rate-soumu"; // 人口に対する交付枚数率
 const { metric: ranked } = await graphql(RANKING, { metric, date: "2022-12-31", first: 3 });
 console.log(`${ranked.name} on ${ranked.ranking.date}, highest of ${ranked.ranking.areasWithValue} municipalities:`);
-for (const { rank, area, observation } of ranked.ranking.entries) {
+for (const { rank, area, observation } of ranked.ranking.nodes) {
   console.log(`  ${rank}. ${area.name} (${area.prefecture.name}) ${observation.displayValue}${ranked.unitLabel}`);
 }
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from db.areas import RankingRequest, ranking_counts_by_keys, ranking_latest_dates_by_keys, rankings_by_keys
+from db.paging import Slice
 from db.types import Executor, Record
 from loaders.loader import Dispatch, Loader
 
@@ -20,12 +21,13 @@ class RankingKey:
     date: dt.date | None
     prefecture_code: str | None
     ascending: bool
-    limit: int
+    page: Slice
 
 
 @dataclass(frozen=True)
 class RankedAreas:
-    """A ranking's first rows (best first), on the date ranked, and how many areas there are and have a value."""
+    """A page of a ranking's rows (each with its position `rank` and the `total` ranked), on the date ranked, and
+    how many areas there are and have a value."""
 
     request: RankingRequest
     rows: list[Record]
@@ -49,9 +51,12 @@ def area_rankings(pool: Executor, dispatch: Dispatch) -> Loader[RankingKey, Rank
         rows: dict[int, list[Record]] = defaultdict(list)
         for row in await rankings_by_keys(pool, requests):
             rows[row["key"]].append(row)
-        counts = {row["key"]: (row["areas"], row["with_value"]) for row in await ranking_counts_by_keys(pool, requests)}
+        # Pages of one ranking share its counts.
+        whole = list(dict.fromkeys(_whole(request) for request in requests))
+        counted = await ranking_counts_by_keys(pool, whole)
+        counts = {request: (row["areas"], row["with_value"]) for request, row in zip(whole, counted, strict=True)}
         found = {
-            request: RankedAreas(request, rows[position], *counts[position])
+            request: RankedAreas(request, rows[position], *counts[_whole(request)])
             for position, request in enumerate(requests, start=1)
         }
         return [found[request] if request is not None else None for request in asked]
@@ -72,4 +77,9 @@ def _request(key: RankingKey, latest: dict[tuple[int, str], dt.date | None]) -> 
     day = key.date or latest.get((key.metric_id, key.level))
     if day is None:
         return None
-    return RankingRequest(key.metric_id, key.level, day, key.prefecture_code, key.ascending, key.limit)
+    return RankingRequest(key.metric_id, key.level, day, key.prefecture_code, key.ascending, key.page)
+
+
+def _whole(request: RankingRequest) -> RankingRequest:
+    """The ranking a page belongs to: what its counts depend on."""
+    return replace(request, ascending=False, page=Slice(limit=0))

@@ -5,6 +5,9 @@ MAX_PAGE_SIZE = 100
 
 DEFAULT_PAGE_SIZE = 20
 
+RANKING_PAGE_SIZE = 10
+"""The page `Metric.ranking` answers without `first` or `last`: 10 since before it was a connection."""
+
 MAX_DEPTH = 10
 """Deepest selection as Strawberry's QueryDepthLimiter counts it (root fields are depth 0; introspection is
 left to graphql-core's own bound). The deepest useful query, prefectures → municipalities → nodes → services →
@@ -32,7 +35,6 @@ LIST_SIZES = {
     "prefectures": 47,
     "reportSections": 40,
     "serviceCatalogs": 20,
-    "entries": MAX_PAGE_SIZE,
     "Metric.dimensions": 100,
     "Breakdown.dimensions": 3,
 }
@@ -43,10 +45,11 @@ most and a breakdown combines 2 dimensions at most in the data loaded (tests/tes
 LIST_SIZE_ESTIMATE = 10
 
 RANKING_COSTS = {"PREFECTURE": 25, "MUNICIPALITY": 100}
-"""Nodes a `ranking` counts for each metric it ranks, besides its entries: it ranks every area of its level (47
-prefectures, 1,741 municipalities) in the database. Measured: ten municipal rankings of one metric take as long as
-ten pages of 100 observations, ten of prefectures a quarter of that. Aliases asking the same of the same metric are
-one load and count once. Introspection's lists count what the schema holds (schema/extensions/introspection.py)."""
+"""Nodes a `ranking` counts for each metric it ranks, besides its page of ranks (`first`/`last`, counted like a
+connection's): it ranks every area of its level (47 prefectures, 1,741 municipalities) in the database. Measured:
+ten municipal rankings of one metric take as long as ten pages of 100 observations, ten of prefectures a quarter of
+that. Aliases asking the same of the same metric are one load and count this once (each still counts its page).
+Introspection's lists count what the schema holds (schema/extensions/introspection.py)."""
 
 MAX_BODY_BYTES = 64 * 1024
 """Largest request body; larger ones get 413 before they are parsed."""

@@ -15,6 +15,7 @@ from schema.errors import BadUserInput
 from schema.limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 CURSOR_PREFIX = "v1:"
+MAX_POSITION = 2**63 - 1  # PostgreSQL's bigint, the type of a position in a ranked list
 
 
 def encode_cursor(kind: str, key: object) -> str:
@@ -56,13 +57,13 @@ class PageRequest:
         )
 
     def id_cursor(self) -> int | None:
-        """The cursor of a list ordered by id."""
+        """The cursor of a ranked list: a position, 1 or more. Only the positions a list can hold are read (a
+        bigint in SQL), so that a forged one is refused here instead of failing in the database."""
         if self.cursor is None:
             return None
-        try:
-            return int(self.cursor)
-        except ValueError as error:
-            raise BadUserInput(f"`{self.argument}` is not a valid cursor for this list") from error
+        if not (self.cursor.isascii() and self.cursor.isdigit() and 1 <= int(self.cursor) <= MAX_POSITION):
+            raise BadUserInput(f"`{self.argument}` is not a valid cursor for this list")
+        return int(self.cursor)
 
     def date_id_cursor(self) -> tuple[dt.date, int] | None:
         """The cursor of a list ordered by (date, id)."""
@@ -76,7 +77,14 @@ class PageRequest:
 
     @classmethod
     def from_arguments(
-        cls, kind: str, first: int | None, after: str | None, last: int | None, before: str | None
+        cls,
+        kind: str,
+        first: int | None,
+        after: str | None,
+        last: int | None,
+        before: str | None,
+        *,
+        default: int = DEFAULT_PAGE_SIZE,
     ) -> PageRequest:
         if first is not None and last is not None:
             raise BadUserInput("pass either `first` or `last`, not both")
@@ -88,7 +96,7 @@ class PageRequest:
             raise BadUserInput("`after` pages forward: combine it with `first`, not `last`")
         if not backward and before is not None:
             raise BadUserInput("`before` pages backward: combine it with `last`, not `first`")
-        size = (last if backward else first) or DEFAULT_PAGE_SIZE
+        size = (last if backward else first) or default
         raw_cursor = before if backward else after
         argument = "before" if backward else "after"
         cursor = decode_cursor(kind, raw_cursor, argument) if raw_cursor is not None else None

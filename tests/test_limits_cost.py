@@ -19,7 +19,15 @@ from api.settings import Settings
 from schema import build_schema
 from schema.extensions.documents import ValidatedDocuments
 from schema.extensions.expansion import expanded_selections
-from schema.limits import LIST_SIZES, MAX_ALIASES, MAX_EXPANDED_SELECTIONS, MAX_NODES, RANKING_COSTS, REQUEST_TIMEOUT_S
+from schema.limits import (
+    LIST_SIZES,
+    MAX_ALIASES,
+    MAX_EXPANDED_SELECTIONS,
+    MAX_NODES,
+    RANKING_COSTS,
+    RANKING_PAGE_SIZE,
+    REQUEST_TIMEOUT_S,
+)
 from tests.limits_support import answered, app_settings, codes, post, refused, token_count
 
 RATE = 'metric(slug: "mynumber-card-issued-rate-soumu")'
@@ -151,14 +159,49 @@ async def test_i15_2_sec_12_rankings_are_priced_per_metric_they_rank(client: htt
         return body["extensions"]["cost"]["nodes"]
 
     municipal = RANKING_COSTS["MUNICIPALITY"]
-    assert await cost(_rankings(100, [1, 2])) == 100 * (1 + 2 * municipal)  # 20,100: answered
-    assert await cost(_rankings(100, [1, 2], "PREFECTURE")) == 100 * (1 + 2 * RANKING_COSTS["PREFECTURE"])
-    # Aliases asking the same ranking of the same metric are one load: counted once.
-    assert await cost(_rankings(100, [1] * MAX_ALIASES)) == 100 * (1 + municipal)
+    # Each ranking reads its level and returns its page (first: 1, first: 2), like a connection.
+    assert await cost(_rankings(100, [1, 2])) == 100 * (1 + 2 * municipal + 1 + 2)  # 20,400: answered
+    prefectural = RANKING_COSTS["PREFECTURE"]
+    assert await cost(_rankings(100, [1, 2], "PREFECTURE")) == 100 * (1 + 2 * prefectural + 1 + 2)
+    # Aliases asking the same ranking of the same metric are one load: its reading is counted once, its page by each.
+    assert await cost(_rankings(100, [1] * MAX_ALIASES)) == 100 * (1 + municipal + MAX_ALIASES)
     # Asked differently, each alias is a ranking of its own: 100 metrics × 3 rankings of 1,741 areas is refused.
     errors = await refused(client, _rankings(100, [1, 2, 3]))
     assert codes(errors) == {"QUERY_TOO_COSTLY"}
-    assert f"up to {100 * (1 + 3 * municipal)} nodes" in errors[0]["message"]
+    assert f"up to {100 * (1 + 3 * municipal + 1 + 2 + 3)} nodes" in errors[0]["message"]
+
+
+async def test_i17_sec_12_a_ranking_counts_the_page_it_is_asked_for(client: httpx.AsyncClient) -> None:
+    async def cost(query: str) -> Any:
+        body = (await post(client, {"query": query, "extensions": {"cost": True}})).json()
+        assert "errors" not in body, body
+        return body["extensions"]["cost"]["nodes"]
+
+    municipal = RANKING_COSTS["MUNICIPALITY"]
+    for page, size in (("", RANKING_PAGE_SIZE), ("first: 100", 100), ("last: 7", 7), ("first: null", 10)):
+        for fields in ("nodes { rank }", "edges { cursor }", "entries { rank }", "totalCount"):
+            query = f"{{ {RATE} {{ ranking(level: MUNICIPALITY, {page}) {{ {fields} }} }} }}"
+            assert await cost(query) == municipal + size, query
+
+
+def _ranking_pages(prefectures: int) -> str:
+    """100 metrics, each with its last 100 municipalities and its first `prefectures` prefectures."""
+    municipal = "m: ranking(level: MUNICIPALITY, last: 100) { nodes { rank } }"
+    prefectural = f"p: ranking(level: PREFECTURE, first: {prefectures}) {{ edges {{ cursor }} }}"
+    return f"{{ metrics(first: 100) {{ nodes {{ {municipal} {prefectural} }} }} }}"
+
+
+async def test_i17_sec_12_pages_of_rankings_at_the_node_limit_pass_and_one_more_is_refused(
+    client: httpx.AsyncClient,
+) -> None:
+    # 100 × (1 metric + 100 + 100 municipal ranks + 25 + 24 prefectural ranks) = MAX_NODES
+    assert 100 * (1 + RANKING_COSTS["MUNICIPALITY"] + 100 + RANKING_COSTS["PREFECTURE"] + 24) == MAX_NODES
+    data = await answered(client, _ranking_pages(24))
+    ranked = [n for n in data["metrics"]["nodes"] if n["m"]["nodes"]]
+    assert len(ranked) == 3 and all(len(n["m"]["nodes"]) == 100 and len(n["p"]["edges"]) == 24 for n in ranked)
+    errors = await refused(client, _ranking_pages(25))
+    assert codes(errors) == {"QUERY_TOO_COSTLY"}
+    assert f"up to {MAX_NODES + 100} nodes" in errors[0]["message"]
 
 
 # --- item 14: introspection is priced (SECURITY.md item 13) ------------------------------------------------------

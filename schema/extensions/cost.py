@@ -37,7 +37,11 @@ from schema.limits import (
     MAX_NODES,
     MAX_PAGE_SIZE,
     RANKING_COSTS,
+    RANKING_PAGE_SIZE,
 )
+
+RANKING = ("Metric", "ranking")
+"""The field that ranks every area of a level (priced by RANKING_COSTS) and pages its ranks (RANKING_PAGE_SIZE)."""
 
 
 class QueryTooCostly(PublicError):
@@ -137,10 +141,11 @@ class Estimate:
         arguments = self.arguments(definition, node)
         work = self.work(parent, node.name.value, arguments, priced)
         named = get_named_type(definition.type)
-        if named.name.endswith("Connection"):
-            size = page_size(arguments)
-        elif _is_list(definition.type) and is_composite_type(named) and not parent.name.endswith("Connection"):
-            # The `edges` and `nodes` of a connection are its page, counted by the connection itself.
+        if is_connection(named):
+            size = page_size(arguments, RANKING_PAGE_SIZE if (parent.name, node.name.value) == RANKING else None)
+        elif _is_list(definition.type) and is_composite_type(named) and not is_connection(parent):
+            # The `edges` and `nodes` of a connection (and a ranking's `entries`) are its page, counted by the
+            # connection itself.
             size = self.list_size(parent, node.name.value, arguments)
         elif named.name.startswith("__") and is_composite_type(named) and node.name.value != "ofType":
             # Introspection answers objects in objects (the schema, a field's type): each counts, as what it
@@ -175,7 +180,7 @@ class Estimate:
 
     def work(self, parent: GraphQLNamedType, name: str, arguments: dict[str, Any], priced: set[str]) -> int:
         """What a resolver reads for each object beyond the nodes it returns: a ranking ranks every area."""
-        if (parent.name, name) != ("Metric", "ranking"):
+        if (parent.name, name) != RANKING:
             return 0
         key = f"{name}{sorted(_code_named_once(arguments).items(), key=repr)!r}"
         if key in priced:
@@ -193,13 +198,18 @@ def _code_named_once(arguments: dict[str, Any]) -> dict[str, Any]:
     return arguments
 
 
-def page_size(arguments: dict[str, Any]) -> int:
+def is_connection(type_: GraphQLNamedType) -> bool:
+    """A page of a list (Relay): `…Connection`, or an object with a page besides, such as `AreaRanking`."""
+    return type_.name.endswith("Connection") or (isinstance(type_, GraphQLObjectType) and "pageInfo" in type_.fields)
+
+
+def page_size(arguments: dict[str, Any], default: int | None = None) -> int:
     """The page the resolver would return: sizes outside 1..MAX_PAGE_SIZE are refused there, with the range in the
     message, so here they count as the largest page (too large) or as nothing (too small)."""
     given = [arguments.get(name) for name in ("first", "last")]
     sizes = [size for size in given if isinstance(size, int) and not isinstance(size, bool)]
     if not sizes:
-        return DEFAULT_PAGE_SIZE
+        return DEFAULT_PAGE_SIZE if default is None else default
     return max(0, min(max(sizes), MAX_PAGE_SIZE))
 
 

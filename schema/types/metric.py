@@ -20,7 +20,7 @@ from schema.connection import Connection, build_connection
 from schema.context import Info
 from schema.enums import MetricKind, MetricUnit
 from schema.errors import BadUserInput, ServiceUnavailable
-from schema.limits import MAX_CHART_AREAS, MAX_PAGE_SIZE
+from schema.limits import MAX_CHART_AREAS, MAX_PAGE_SIZE, RANKING_PAGE_SIZE
 from schema.node import Node
 from schema.pagination import After, Before, First, Last, PageRequest, encode_cursor
 from schema.scalars import PREFECTURE_CODE_FORMS, LocalGovCode
@@ -28,7 +28,7 @@ from schema.strings import checked
 from schema.types.breakdown import Breakdown
 from schema.types.comparison import Comparison
 from schema.types.observation import DimensionInput, Observation
-from schema.types.ranking import AreaLevel, AreaRank, AreaRanking, no_areas, no_values
+from schema.types.ranking import RANKING_CURSOR, AreaLevel, AreaRanking, no_areas, no_values, ranking_page
 from schema.types.rendering import ENGLISH_TITLE, Rendering, english_title
 from schema.types.source import Source, cited
 from schema.types.target import Target
@@ -115,8 +115,9 @@ class Metric(Node):
         )
 
     @strawberry.field(
-        description="Areas ranked by their value on a date, highest first (e.g. issuance rates). A date without "
-        "values is a NOT_FOUND error that names the dates with values."
+        description="Areas ranked by their value on a date, highest first (e.g. issuance rates): a connection over "
+        "every ranked area, paged with `first`/`after` or `last`/`before`. A date without values is a NOT_FOUND "
+        "error that names the dates with values."
     )
     async def ranking(
         self,
@@ -136,41 +137,33 @@ class Metric(Node):
                 deprecation_reason=USE_AREA_CODE,
             ),
         ] = None,
-        first: Annotated[int, strawberry.argument(description="How many ranks (1..100).")] = 10,
+        first: Annotated[
+            int | None,
+            strawberry.argument(
+                description=f"Ranks from the start or `after` (1..{MAX_PAGE_SIZE}, default {RANKING_PAGE_SIZE})."
+            ),
+        ] = None,
+        after: After = None,
+        last: Annotated[
+            int | None,
+            strawberry.argument(description=f"Ranks from the end or `before` (1..{MAX_PAGE_SIZE})."),
+        ] = None,
+        before: Before = None,
         ascending: Annotated[bool, strawberry.argument(description="Lowest first.")] = False,
     ) -> AreaRanking:
-        from schema.types.municipality import Municipality
-        from schema.types.prefecture import Prefecture
-
         named = "prefecture" if prefecture is not None else AREA_CODE
         prefecture = one_code(area_code, prefecture, "prefecture")
-        if not 1 <= first <= MAX_PAGE_SIZE:
-            raise BadUserInput(f"`first` must be between 1 and {MAX_PAGE_SIZE}, got {first}")
-        key = RankingKey(self.metric_id, level.value, date, prefecture, ascending, first)
+        page = PageRequest.from_arguments(RANKING_CURSOR, first, after, last, before, default=RANKING_PAGE_SIZE)
+        key = RankingKey(self.metric_id, level.value, date, prefecture, ascending, page.slice())
         ranked = await info.context.loaders.area_rankings.load(key)
         if ranked is None:
-            return AreaRanking(date=None, level=level, areas=0, areas_with_value=0, areas_without_value=0, entries=[])
-        request, rows, total, with_value = ranked.request, ranked.rows, ranked.areas, ranked.with_value
-        if total == 0 and prefecture is not None:
+            return await ranking_page(info, page, level, None, [], 0, 0, self.slug)
+        if ranked.areas == 0 and prefecture is not None:
             raise await no_areas(info, level, prefecture, named)
-        if with_value == 0 and date is not None:
-            raise await no_values(info, self.slug, request)
-        area_rows = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])
-        build = Prefecture.from_row if level is AreaLevel.PREFECTURE else Municipality.from_row
-        entries = [
-            AreaRank(
-                rank=row["place"], tied=row["tied"], area=build(area), observation=Observation.from_row(row, self.slug)
-            )
-            for row, area in zip(rows, area_rows, strict=True)
-            if area is not None
-        ]
-        return AreaRanking(
-            date=request.date,
-            level=level,
-            areas=total,
-            areas_with_value=with_value,
-            areas_without_value=total - with_value,
-            entries=entries,
+        if ranked.with_value == 0 and date is not None:
+            raise await no_values(info, self.slug, ranked.request)
+        return await ranking_page(
+            info, page, level, ranked.request.date, ranked.rows, ranked.areas, ranked.with_value, self.slug
         )
 
     @strawberry.field(

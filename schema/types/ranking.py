@@ -8,12 +8,17 @@ from enum import Enum
 import strawberry
 
 from db.areas import RankingRequest
+from db.types import Record
 from db.value_dates import area_value_dates, dates_with_values
+from schema.connection import Connection, ranked_connection
 from schema.context import Info
 from schema.errors import BadUserInput, NotFound, PublicError
+from schema.pagination import PageRequest
 from schema.types.area import Area
 from schema.types.observation import Observation
 from schema.types.prefecture import no_prefecture
+
+RANKING_CURSOR = "ranking"
 
 
 @strawberry.enum(description="A level of areas.")
@@ -31,14 +36,73 @@ class AreaRank:
     observation: Observation = strawberry.field(description="The value, with its source.")
 
 
-@strawberry.type(description="Areas of one level ranked by a metric on one date.")
-class AreaRanking:
+@strawberry.type(
+    description="Areas of one level ranked by a metric on one date: a page of the ranked areas (a Relay "
+    "connection), best first; equal values share a rank and are ordered by code, so paging visits every area once."
+)
+class AreaRanking(Connection[AreaRank]):
     date: dt.date | None = strawberry.field(description="The date ranked; null when the metric has no area values.")
     level: AreaLevel = strawberry.field(description="The level ranked.")
     areas: int = strawberry.field(description="How many areas of the level (and prefecture) there are.")
     areas_with_value: int = strawberry.field(description="How many of them have a value on the date.")
     areas_without_value: int = strawberry.field(description="How many have none: they are not ranked.")
-    entries: list[AreaRank] = strawberry.field(description="The first ranks, best first.")
+    entries: list[AreaRank] = strawberry.field(
+        description="This page's ranks, best first: the same as `nodes`.",
+        deprecation_reason="Use `nodes` (or `edges`): the same ranks, with cursors on `edges`. "
+        "Removed in the next release.",
+    )
+
+    @classmethod
+    def of(
+        cls, page: Connection[AreaRank], day: dt.date | None, level: AreaLevel, areas: int, with_value: int
+    ) -> AreaRanking:
+        """The page of a ranking, with what it ranked."""
+        return cls(
+            page_info=page.page_info,
+            nodes=page.nodes,
+            _count=page._count,
+            _cursors=page._cursors,
+            date=day,
+            level=level,
+            areas=areas,
+            areas_with_value=with_value,
+            areas_without_value=areas - with_value,
+            entries=page.nodes,
+        )
+
+
+async def ranking_page(
+    info: Info,
+    page: PageRequest,
+    level: AreaLevel,
+    day: dt.date | None,
+    rows: list[Record],
+    areas: int,
+    with_value: int,
+    metric_slug: str,
+) -> AreaRanking:
+    """The page of a ranking of the metric `metric_slug` from its rows (each with its position `rank` and the
+    `total` ranked)."""
+    from schema.types.municipality import Municipality
+    from schema.types.prefecture import Prefecture
+
+    loaded = await info.context.loaders.area_by_code.load_many([row["area_code"] for row in rows])
+    build = Prefecture.from_row if level is AreaLevel.PREFECTURE else Municipality.from_row
+    ranked = {area["code"]: build(area) for area in loaded if area is not None}
+
+    def rank(row: Record) -> AreaRank:
+        area = ranked[row["area_code"]]
+        return AreaRank(
+            rank=row["place"], tied=row["tied"], area=area, observation=Observation.from_row(row, metric_slug)
+        )
+
+    async def count() -> int:
+        return with_value
+
+    page_of_ranks = ranked_connection(
+        page, RANKING_CURSOR, [row for row in rows if row["area_code"] in ranked], rank, count
+    )
+    return AreaRanking.of(page_of_ranks, day, level, areas, with_value)
 
 
 # The refusals below cost a statement or two, and only when a ranking would otherwise be silently empty.
