@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from schema.limits import RANKING_COSTS
+from schema.limits import RANKING_COSTS, RANKING_PAGE_SIZE
 from tests.limits_support import post
 from tests.support import graphql
 
@@ -151,7 +151,8 @@ def test_the_schema_file_prints_the_older_names_deprecated() -> None:
 
 
 async def test_a_ranking_under_either_name_is_priced_once(client: httpx.AsyncClient) -> None:
-    """Aliases asking the same ranking by `prefecture` and by `areaCode` are one load, so one price."""
+    """Aliases asking the same ranking by `prefecture` and by `areaCode` are one load, so one price for the
+    ranking; each alias still counts its page (RANKING_PAGE_SIZE ranks by default)."""
 
     async def cost(arguments: list[str]) -> Any:
         aliases = " ".join(f"r{i}: ranking(level: MUNICIPALITY, {a}) {{ areas }}" for i, a in enumerate(arguments))
@@ -160,5 +161,5 @@ async def test_a_ranking_under_either_name_is_priced_once(client: httpx.AsyncCli
 
     one = await cost(['areaCode: "13"'])
     assert one >= RANKING_COSTS["MUNICIPALITY"]
-    assert await cost(['areaCode: "13"', 'prefecture: "13"']) == one
-    assert await cost(['areaCode: "13"', 'prefecture: "14"']) == one + RANKING_COSTS["MUNICIPALITY"]
+    assert await cost(['areaCode: "13"', 'prefecture: "13"']) == one + RANKING_PAGE_SIZE
+    assert await cost(['areaCode: "13"', 'prefecture: "14"']) == one + RANKING_PAGE_SIZE + RANKING_COSTS["MUNICIPALITY"]
