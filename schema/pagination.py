@@ -16,6 +16,7 @@ from schema.limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 CURSOR_PREFIX = "v1:"
 MAX_POSITION = 2**63 - 1  # PostgreSQL's bigint, the type of a position in a ranked list
+MAX_ROW_ID = 2**31 - 1  # PostgreSQL's integer, the type of the row ids a (date, id) cursor holds
 
 
 def encode_cursor(kind: str, key: object) -> str:
@@ -66,11 +67,14 @@ class PageRequest:
         return int(self.cursor)
 
     def date_id_cursor(self) -> tuple[dt.date, int] | None:
-        """The cursor of a list ordered by (date, id)."""
+        """The cursor of a list ordered by (date, id). Only ids an integer column holds are read, so that a forged
+        one is refused here instead of failing in the database."""
         if self.cursor is None:
             return None
         try:
             day, row_id = self.cursor.split("|")
+            if not (row_id.isascii() and row_id.isdigit() and 1 <= int(row_id) <= MAX_ROW_ID):
+                raise ValueError(row_id)
             return dt.date.fromisoformat(day), int(row_id)
         except ValueError as error:
             raise BadUserInput(f"`{self.argument}` is not a valid cursor for this list") from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import httpx
@@ -65,3 +66,34 @@ async def test_the_largest_page_is_allowed(client: httpx.AsyncClient) -> None:
 async def test_a_foreign_cursor_is_rejected(client: httpx.AsyncClient) -> None:
     body = await graphql(client, document("initiative_page"), {"first": 2, "after": "bm9wZQ"})
     assert body["errors"][0]["message"] == "`after` is not a valid cursor for this list"
+
+
+OBSERVATIONS_AFTER = """query($after: String) {
+  metric(slug: "mynumber-card-issued-rate-soumu") { observations(first: 2, after: $after) { nodes { date } } }
+}"""
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        f"2020-01-01|{2**31}",  # beyond the integer ids
+        "2020-01-01|99999999999999999999",
+        "2020-01-01|-5",
+        "2020-01-01|0",
+        "2020-01-01|+5",
+        "2020-01-01|",
+        "2020-13-01|5",
+    ],
+)
+async def test_a_forged_observation_cursor_is_refused(client: httpx.AsyncClient, key: str) -> None:
+    after = base64.urlsafe_b64encode(f"v1:observation:{key}".encode()).decode().rstrip("=")
+    body = await graphql(client, OBSERVATIONS_AFTER, {"after": after})
+    assert body["errors"][0]["message"] == "`after` is not a valid cursor for this list"
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_the_largest_observation_id_a_cursor_may_hold_is_read(client: httpx.AsyncClient) -> None:
+    after = base64.urlsafe_b64encode(f"v1:observation:2020-01-01|{2**31 - 1}".encode()).decode().rstrip("=")
+    body = await graphql(client, OBSERVATIONS_AFTER, {"after": after})
+    assert "errors" not in body, body
+    assert body["data"]["metric"]["observations"]["nodes"]
