@@ -14,6 +14,7 @@ from db.dataset import dataset_version
 from db.embedded import EmbeddedCluster
 from db.migrate import MIGRATIONS_DIR, configure_api_role, migrate
 from db.sql import sql
+from db.writes import refresh_breakdowns
 from schema.limits import STATEMENT_TIMEOUT_MS
 
 # As `make bench` sees it from the repository: .data/bench, beside the real data's .data/postgres.
@@ -72,6 +73,8 @@ async def ensure_dataset(cluster: EmbeddedCluster) -> tuple[str, bool]:
         async with conn.transaction():
             for script in sorted(DATA_SCRIPTS.glob("*.sql")):
                 await conn.execute(script.read_text(encoding="utf-8"))
+            # As a load does: `Metric.dimensions` reads the breakdowns counted from the observations.
+            await refresh_breakdowns(conn)
             await conn.execute(bench_sql("dataset_version_set"), version)
         await conn.execute("ANALYZE")
     finally:
