@@ -18,7 +18,9 @@ class MissionStatement(Node):
     position: int = strawberry.field(description="Order in the report, from 1.")
     kind: MissionStatementKind = strawberry.field(description="MISSION, VISION or VALUE.")
     title: str = strawberry.field(description="The heading, verbatim.")
-    subtitle: str | None = strawberry.field(description="e.g. 「Government as a Service」, as printed.")
+    subtitle: str | None = strawberry.field(
+        description="The line under the title, as printed, e.g. 「Government as a Service」."
+    )
     text: str = strawberry.field(description="The body, verbatim.")
     citation_id: strawberry.Private[int]
 

@@ -22,14 +22,16 @@ from schema.types.source import Source, cited
 
 @strawberry.type(description="A dimension of an observation, e.g. age group or sex.")
 class Dimension:
-    name: str = strawberry.field(description="e.g. age_group, sex.")
-    value: str = strawberry.field(description="e.g. 20-29, female.")
+    name: str = strawberry.field(description="The dimension, e.g. age_group, sex, municipality_group.")
+    value: str = strawberry.field(description="Its value as the source prints it, e.g. 20～24歳, 女, 町村.")
 
 
 @strawberry.input(description="One dimension of a breakdown to select.")
 class DimensionInput:
-    name: str = strawberry.field(description="e.g. sex, age_group, municipality_group.")
-    value: str = strawberry.field(description="e.g. 女, 20～24, 町村 (as the source prints it).")
+    name: str = strawberry.field(description="The dimension, e.g. sex, age_group, municipality_group.")
+    value: str = strawberry.field(
+        description="Its value as the source prints it, e.g. 女, 20～24歳, 町村 (see `Metric.dimensions`)."
+    )
 
 
 NATION = "nation"

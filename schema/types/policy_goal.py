@@ -15,7 +15,7 @@ from schema.types.source import Source, cited
 class PolicyGoal(Node):
     slug: str = strawberry.field(description="Stable identifier.")
     position: int = strawberry.field(description="Order in the report, from 1.")
-    title: str = strawberry.field(description="e.g. 「デジタル化による成長戦略」.")
+    title: str = strawberry.field(description="The goal, as printed, e.g. 「デジタル化による成長戦略」.")
     tagline: str = strawberry.field(description="The short line under the title, e.g. 「持続可能な社会へ」.")
     challenge: str = strawberry.field(description="課題.")
     vision: str = strawberry.field(description="目指す姿.")

@@ -20,7 +20,8 @@ ENGLISH_TITLE = (
 class Rendering:
     text: str = strawberry.field(description="The English title.")
     official: bool = strawberry.field(
-        description="true: the English name the Agency itself prints (e-Gov, Myna Portal); false: hiraku's rendering."
+        description="True for the English name the Agency itself prints (e-Gov, Myna Portal); false for "
+        "hiraku's rendering."
     )
 
 
