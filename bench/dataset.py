@@ -8,14 +8,13 @@ from pathlib import Path
 
 import asyncpg
 
-from api.limits import API_IDLE_IN_TRANSACTION_MS
+from cli.steps import migrate_with_api_role
 from db.admin import drop_database, ensure_database
 from db.dataset import dataset_version
 from db.embedded import EmbeddedCluster
-from db.migrate import MIGRATIONS_DIR, configure_api_role, migrate
+from db.migrate import MIGRATIONS_DIR
 from db.sql import sql
 from db.writes import refresh_breakdowns
-from schema.limits import STATEMENT_TIMEOUT_MS
 
 # As `make bench` sees it from the repository: .data/bench, beside the real data's .data/postgres.
 BENCH_DIR = Path(__file__).resolve().parent.parent / ".data" / "bench"
@@ -61,15 +60,8 @@ async def ensure_dataset(cluster: EmbeddedCluster) -> tuple[str, bool]:
     await ensure_database(cluster.dsn(), DATABASE)
     conn = await asyncpg.connect(cluster.dsn(DATABASE))
     try:
-        await migrate(conn)
         # The benchmark's own cluster: no limit on the API role's sessions.
-        await configure_api_role(
-            conn,
-            statement_timeout_ms=STATEMENT_TIMEOUT_MS,
-            password=None,
-            connection_limit=-1,
-            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
-        )
+        await migrate_with_api_role(conn, password=None, connection_limit=-1)
         async with conn.transaction():
             for script in sorted(DATA_SCRIPTS.glob("*.sql")):
                 await conn.execute(script.read_text(encoding="utf-8"))

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import asyncpg
 
-from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
 from bench.dataset import loaded_version
 from bench.workloads import BenchError
+from cli.steps import migrate_with_api_role
 from db.admin import drop_database, ensure_database
 from db.embedded import EmbeddedCluster
-from db.migrate import configure_api_role, migrate
-from schema.limits import STATEMENT_TIMEOUT_MS
 from seeds.load import dataset_inputs, load, version_of
 from seeds.sources import Fetcher, FetchResult, read_manifest
 
@@ -45,15 +43,8 @@ async def ensure_real_dataset(cluster: EmbeddedCluster, settings: Settings) -> t
     await ensure_database(cluster.dsn(), REAL_DATABASE)
     conn = await asyncpg.connect(cluster.dsn(REAL_DATABASE))
     try:
-        await migrate(conn)
         # The benchmark's own cluster: no limit on the API role's sessions.
-        await configure_api_role(
-            conn,
-            statement_timeout_ms=STATEMENT_TIMEOUT_MS,
-            password=None,
-            connection_limit=-1,
-            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
-        )
+        await migrate_with_api_role(conn, password=None, connection_limit=-1)
         result = await load(conn, fetched, force=True)
         await conn.execute("ANALYZE")
     finally:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import asyncpg
+
 from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
 from cli.output import say, shown, timed
@@ -125,20 +127,29 @@ def import_catalog(settings: Settings, dsn: str, fetched: list[FetchResult], pat
     return True
 
 
+async def migrate_with_api_role(conn: asyncpg.Connection, *, password: str | None, connection_limit: int) -> list[str]:
+    """Apply the pending migrations and give the API's role the API's limits (statement and idle-in-transaction
+    timeouts, at most `connection_limit` sessions, -1 for none); the migrations applied. What `hiraku db migrate`
+    does, and the test suite and the benchmark with clusters of their own."""
+    applied = await migrate(conn)
+    await configure_api_role(
+        conn,
+        statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+        password=password,
+        connection_limit=connection_limit,
+        idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
+    )
+    return applied
+
+
 def migrate_database(settings: Settings, dsn: str) -> None:
     async def run() -> list[str]:
         conn = await connect(dsn)
         try:
-            applied = await migrate(conn)
             password = str(settings.api_db_password) if settings.api_db_password else None
-            await configure_api_role(
-                conn,
-                statement_timeout_ms=STATEMENT_TIMEOUT_MS,
-                password=password,
-                connection_limit=settings.api_db_connection_limit,
-                idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
+            return await migrate_with_api_role(
+                conn, password=password, connection_limit=settings.api_db_connection_limit
             )
-            return applied
         finally:
             await conn.close()
 

@@ -13,11 +13,9 @@ import pytest_asyncio
 from starlette.datastructures import Secret
 
 from api.app import create_app
-from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
+from cli.steps import migrate_with_api_role
 from db.embedded import EmbeddedCluster
-from db.migrate import configure_api_role, migrate
-from schema.limits import STATEMENT_TIMEOUT_MS
 from seeds.load import load
 from seeds.sources import Fetcher, FetchResult, read_manifest
 from tests.support import running, throwaway_database
@@ -58,16 +56,9 @@ def fetched_without_series(fetched: list[FetchResult]) -> list[FetchResult]:
 async def prepare(dsn: str, fetched: list[FetchResult], api_password: str | None = None) -> None:
     conn = await asyncpg.connect(dsn)
     try:
-        await migrate(conn)
         # The suite runs many servers on one cluster at once: no limit on the API role's sessions here
         # (tests/test_roles.py checks the limit on a cluster of its own).
-        await configure_api_role(
-            conn,
-            statement_timeout_ms=STATEMENT_TIMEOUT_MS,
-            password=api_password,
-            connection_limit=-1,
-            idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
-        )
+        await migrate_with_api_role(conn, password=api_password, connection_limit=-1)
         await load(conn, fetched)
     finally:
         await conn.close()

@@ -15,12 +15,10 @@ import httpx
 from starlette.datastructures import Secret
 
 from api.app import create_app
-from api.limits import API_IDLE_IN_TRANSACTION_MS
 from api.settings import Settings
+from cli.steps import migrate_with_api_role
 from db.admin import ensure_database
 from db.embedded import EmbeddedCluster
-from db.migrate import configure_api_role, migrate
-from schema.limits import STATEMENT_TIMEOUT_MS
 from tests.cli_support import free_port
 from tests.support import running, with_database
 
@@ -47,14 +45,7 @@ async def test_a_stopped_embedded_database_names_its_socket_directory(settings: 
         await ensure_database(cluster.dsn(), "hiraku")
         conn = await asyncpg.connect(cluster.dsn("hiraku"))
         try:
-            await migrate(conn)
-            await configure_api_role(
-                conn,
-                statement_timeout_ms=STATEMENT_TIMEOUT_MS,
-                password=None,
-                connection_limit=-1,
-                idle_in_transaction_ms=API_IDLE_IN_TRANSACTION_MS,
-            )
+            await migrate_with_api_role(conn, password=None, connection_limit=-1)
         finally:
             await conn.close()
         async with _readyz(settings, database_url=Secret(cluster.dsn("hiraku"))) as client:
