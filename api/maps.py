@@ -177,7 +177,7 @@ async def data_credits(pool: Executor, citation_ids: set[int]) -> list[str]:
             data.append(Source.from_citation(rows[0], edition).attribution)
             continue
         shared = {**rows[0], "document": _shared_name(documents), "section": None, "page": None}
-        data.append(Source.from_citation(shared, edition).attribution)  # type: ignore[arg-type]
+        data.append(Source.from_citation(shared, edition).attribution)
     return [
         f"データ：{'／'.join(dict.fromkeys(data)) or '（出典なし）'}",
         "作成：hiraku（デジタル庁 年次報告書のデータを公開する GraphQL API）",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 import asyncpg
 from asyncpg import Record
 from asyncpg.pool import PoolConnectionProxy
@@ -14,4 +16,12 @@ from db.replicas import ReadPools
 # a connection taken from it, or one connection (loads, tests).
 Executor = asyncpg.Pool | asyncpg.Connection | PoolConnectionProxy | ApiPool | ReadPools | OwnTasks
 
-__all__ = ["Executor", "Record"]
+
+class Row(Protocol):
+    """A row read by column name: an asyncpg Record, or a dict built from one (e.g. a row with some columns
+    replaced)."""
+
+    def __getitem__(self, column: str, /) -> Any: ...
+
+
+__all__ = ["Executor", "Record", "Row"]

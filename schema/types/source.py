@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from db.types import Record
+from db.types import Record, Row
 from schema.context import Info
 from schema.enums import CitationKind
 from schema.errors import ServiceUnavailable
@@ -30,7 +30,7 @@ class Source:
     attribution_en: str = strawberry.field(description="The same in English (names stay as published).")
 
     @classmethod
-    def from_citation(cls, row: Record, edition: Record) -> Source:
+    def from_citation(cls, row: Row, edition: Row) -> Source:
         in_report = row["document"] == edition["title"]
         where = " ".join(part for part in (row["section"], f"p.{row['page']}" if row["page"] else None) if part)
         suffix_ja = "（hiraku が構造化データに加工）" if in_report else ""
