@@ -37,10 +37,12 @@ LIST_SIZES = {
     "serviceCatalogs": 20,
     "Metric.dimensions": 100,
     "Breakdown.dimensions": 3,
+    "Observation.dimensions": 3,
 }
 """Lists that are not connections hold at most this many items (by field name, or `Type.field` where a name means
 two lists); any other at most LIST_SIZE_ESTIMATE (`nodes(ids)` counts its IDs). A metric's breakdowns are 77 at
-most and a breakdown combines 2 dimensions at most in the data loaded (tests/test_breakdowns.py checks both)."""
+most, and a breakdown (so an observation) combines 2 dimensions at most in the data loaded (tests/test_breakdowns.py
+checks both)."""
 
 LIST_SIZE_ESTIMATE = 10
 

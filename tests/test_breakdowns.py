@@ -84,6 +84,8 @@ async def test_every_metric_lists_its_breakdowns_with_their_counts_in_the_docume
     assert max(map(len, listed.values())) <= LIST_SIZES["Metric.dimensions"]
     most = max(len(b["dimensions"]) for breakdowns in listed.values() for b in breakdowns)
     assert most <= LIST_SIZES["Breakdown.dimensions"]
+    # Every observation's dimensions are those of one of its metric's breakdowns.
+    assert most <= LIST_SIZES["Observation.dimensions"]
 
 
 async def _selected(client: httpx.AsyncClient, slug: str, breakdown: dict[str, Any]) -> Any:

@@ -285,3 +285,12 @@ async def test_breakdowns_count_by_their_bounds_per_metric(client: httpx.AsyncCl
     errors = await refused(client, breakdowns(63))
     assert codes(errors) == {"QUERY_TOO_COSTLY"}
     assert f"up to {63 * per_metric} nodes" in errors[0]["message"]
+
+
+async def test_an_observations_dimensions_count_by_their_bound(client: httpx.AsyncClient) -> None:
+    query = (
+        '{ metric(slug: "mynumber-card-issued-soumu") { observations(first: 100) { nodes { dimensions { name } } } } }'
+    )
+    body = (await post(client, {"query": query, "extensions": {"cost": True}})).json()
+    assert "errors" not in body
+    assert body["extensions"]["cost"]["nodes"] == 100 * (1 + LIST_SIZES["Observation.dimensions"]) == 400
