@@ -75,14 +75,23 @@ class Loader(Generic[K, V]):
 
     def load(self, key: K) -> asyncio.Future[V]:
         future = self.cache.get(key)
-        if future is not None and not future.cancelled():
+        if future is None or future.cancelled():
+            future = self.cache[key] = self.dispatch.loop.create_future()
+            if not self.keys:
+                self.dispatch.schedule(self)
+            self.keys.append(key)
+            self.futures.append(future)
+        return self._shared(future)
+
+    def _shared(self, future: asyncio.Future[V]) -> asyncio.Future[V]:
+        """What a resolver waits on. The ordinary executor runs fields as tasks and cancels the other fields of a
+        list when one fails; a task cancelled while it waits cancels the future it waits on, which other fields may
+        be waiting on too (the same key): they would get CancelledError instead of the value. So there each waits
+        on a shield of the shared future. The plan executor never cancels a resolver (a plan that stops closes
+        them), and saves the shield's cost."""
+        if future.done() or self.dispatch.held is not None:
             return future
-        future = self.cache[key] = self.dispatch.loop.create_future()
-        if not self.keys:
-            self.dispatch.schedule(self)
-        self.keys.append(key)
-        self.futures.append(future)
-        return future
+        return asyncio.shield(future)
 
     def load_many(self, keys: Sequence[K]) -> Awaitable[list[V]]:
         return asyncio.gather(*map(self.load, keys))
