@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
 import httpx
 import pytest
+import pytest_asyncio
 
+from api.settings import Settings
+from db.pool import ApiPool
+from schema import build_schema
+from schema.context import Context
 from seeds.sources import FetchResult
+from tests.differential import api_pool
+from tests.limits_support import api_role_dsn
 from tests.sources_reading import municipal_codes, snapshot_rows
 from tests.support import graphql
 
@@ -20,13 +28,24 @@ SERIES = """query($after: String) { municipalities(first: 100, after: $after) {
   pageInfo { hasNextPage endCursor } } }"""
 
 
-async def _served(client: httpx.AsyncClient) -> dict[tuple[str, str], tuple[str, str]]:
+@pytest_asyncio.fixture(scope="module")
+async def patient_pool(settings: Settings, loaded_dsn: str) -> AsyncIterator[ApiPool]:
+    """The API role's pool with the differential test's patient limits: this file checks the values, and 18 pages
+    of 100 municipalities × 200 observations must not depend on how busy the machine is (the 2 s statement limit
+    has tests of its own)."""
+    async with api_pool(api_role_dsn(settings, loaded_dsn)) as pool:
+        yield pool
+
+
+async def _served(pool: ApiPool) -> dict[tuple[str, str], tuple[str, str]]:
+    """Every municipal value of the two series as the API answers it (the schema the server runs, executed here)."""
+    schema = build_schema()
     served: dict[tuple[str, str], tuple[str, str]] = {}
     after = None
     while True:
-        body = await graphql(client, SERIES, {"after": after})
-        assert "errors" not in body, body
-        page = body["data"]["municipalities"]
+        result = await schema.execute(SERIES, {"after": after}, context_value=Context.for_request(pool))
+        assert not result.errors and result.data, result.errors
+        page = result.data["municipalities"]
         for node in page["nodes"]:
             rates = {o["date"]: o["exactValue"] for o in node["rate"]["nodes"]}
             for o in node["issued"]["nodes"]:
@@ -36,10 +55,10 @@ async def _served(client: httpx.AsyncClient) -> dict[tuple[str, str], tuple[str,
         after = page["pageInfo"]["endCursor"]
 
 
-async def test_every_snapshot_row_for_row(client: httpx.AsyncClient, fetched: list[FetchResult]) -> None:
+async def test_every_snapshot_row_for_row(patient_pool: ApiPool, fetched: list[FetchResult]) -> None:
     source = next(r for r in fetched if r.source.slug == "mynumbercard-statistics")
     codes = municipal_codes(next(r for r in fetched if r.source.slug == "localgovjp"))
-    served = await _served(client)
+    served = await _served(patient_pool)
     snapshots = [path for name, path in source.paths.items() if name.endswith("all_localgovs.csv")]
     assert len(snapshots) == 47
     expected: dict[tuple[str, str], tuple[str, str]] = {}
