@@ -103,12 +103,13 @@ def typo_terms(query: str) -> SearchTerms | None:
     typed = search_form(query).strip()
     if not MIN_TYPO_LENGTH <= len(typed) <= MAX_TYPO_LENGTH:
         return None
-    forms = _one_off(typed)
+    pieces = _pieces(typed)
     joined = "".join(latin_words(typed)) if _LATIN_QUERY.fullmatch(typed) else ""
-    latin = _one_off(joined)
+    latin_pieces = _pieces(joined)
+    forms, latin = _one_off(pieces), _one_off(latin_pieces)
     return SearchTerms(
-        text_candidates=Candidates.of(_pieces(typed)),
-        latin_candidates=Candidates.of([[" " + before, after] for before, after in _pieces(joined)]),
+        text_candidates=Candidates.of(pieces),
+        latin_candidates=Candidates.of([[" " + before, after] for before, after in latin_pieces]),
         names_equal=[f"%\n{f}\n%" for f in forms],
         names_start=[f"%\n{f}%" for f in forms],
         anywhere=[f"%{f}%" for f in forms],
@@ -122,19 +123,15 @@ def typo_terms(query: str) -> SearchTerms | None:
 
 
 def _pieces(text: str) -> list[list[str]]:
-    """What each pattern of `_one_off` leaves of `text` around its wildcard."""
+    """`text` with one character in turn taken out: what is left before and after it."""
     return [[text[:i], text[i + 1 :]] for i in range(len(text))] if len(text) >= MIN_TYPO_LENGTH else []
 
 
-def _one_off(text: str) -> list[str]:
-    """LIKE patterns for `text` with one character wrong, one too many or one missing: each character in turn
-    replaced by `%`, which also lets a neighbour or two around it differ (one pattern per character, not three)."""
-    chars = [like_literal(c) for c in text]
-    return (
-        [f"{''.join(chars[:i])}%{''.join(chars[i + 1 :])}" for i in range(len(chars))]
-        if len(chars) >= MIN_TYPO_LENGTH
-        else []
-    )
+def _one_off(pieces: list[list[str]]) -> list[str]:
+    """LIKE patterns for a text with one character wrong, one too many or one missing: each character in turn
+    replaced by `%` (between its `_pieces`), which also lets a neighbour or two around it differ (one pattern per
+    character, not three)."""
+    return [f"{like_literal(before)}%{like_literal(after)}" for before, after in pieces]
 
 
 async def search_page(db: Executor, page: Slice, terms: SearchTerms, kinds: list[str] | None) -> list[Record]:
@@ -159,16 +156,9 @@ async def search_page(db: Executor, page: Slice, terms: SearchTerms, kinds: list
 
 
 async def search_count(db: Executor, terms: SearchTerms, kinds: list[str] | None) -> int:
-    count: int = await db.fetchval(
-        sql("search_count"),
-        kinds,
-        terms.anywhere,
-        terms.latin_word,
-        terms.words_whole,
-        terms.body,
-        *_candidates(terms),
-    )
-    return count
+    """How many documents search_page finds: the `total` its first row carries."""
+    rows = await search_page(db, Slice(limit=1), terms, kinds)
+    return int(rows[0]["total"]) if rows else 0
 
 
 def _candidates(terms: SearchTerms) -> tuple[list[str], list[int], list[str], list[int]]:

@@ -12,7 +12,7 @@ import pytest
 from db.paging import Slice
 from db.search import Candidates, SearchTerms, search_count, search_page, search_terms, typo_terms
 
-# The patterns of search_count.sql tried on every document, without candidates.
+# The patterns of search_page.sql that decide a match, tried on every document, without candidates.
 EVERY_DOCUMENT = """
 SELECT count(*) FROM search_document AS d
 WHERE d.names_norm LIKE ANY($1::text[]) OR d.latin_norm LIKE ANY($2::text[])
